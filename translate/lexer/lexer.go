@@ -1,0 +1,331 @@
+// Package lexer turns Spark SQL or Flink SQL text into tokens. It never
+// fails: what it cannot read becomes an Illegal token that the parser reports
+// at its position. Comments and hints are tokens, so nothing is lost.
+package lexer
+
+import (
+	"strings"
+
+	"github.com/c360-migrate/c360-migrate/translate/token"
+)
+
+// Lexer reads one source text.
+type Lexer struct {
+	src     string
+	dialect token.Dialect
+	off     int
+	line    int
+	lineOff int // offset of the first byte of the current line
+	base    int // added to offsets, for text cut out of a larger file
+	space   bool
+}
+
+// New returns a lexer over src. Positions start at line 1, column 1.
+func New(src string, d token.Dialect) *Lexer {
+	return &Lexer{src: src, dialect: d, line: 1}
+}
+
+// NewAt returns a lexer whose positions start at the given position, for
+// text cut out of a larger file.
+func NewAt(src string, d token.Dialect, start token.Pos) *Lexer {
+	l := New(src, d)
+	if start.IsValid() {
+		l.line = start.Line
+		l.lineOff = -(start.Col - 1)
+		l.base = start.Offset
+	}
+	return l
+}
+
+// Tokenize returns every token up to and including EOF.
+func Tokenize(src string, d token.Dialect) []token.Token {
+	l := New(src, d)
+	toks := make([]token.Token, 0, len(src)/5+1)
+	for {
+		t := l.Next()
+		toks = append(toks, t)
+		if t.Kind == token.EOF {
+			return toks
+		}
+	}
+}
+
+func (l *Lexer) pos() token.Pos {
+	return token.Pos{Offset: l.off + l.base, Line: l.line, Col: l.off - l.lineOff + 1}
+}
+
+// advance moves over n bytes, keeping line and column up to date.
+func (l *Lexer) advance(n int) {
+	end := l.off + n
+	if end > len(l.src) {
+		end = len(l.src)
+	}
+	for i := l.off; i < end; i++ {
+		if l.src[i] == '\n' {
+			l.line++
+			l.lineOff = i + 1
+		}
+	}
+	l.off = end
+}
+
+func (l *Lexer) peekByte(k int) byte {
+	if l.off+k < len(l.src) {
+		return l.src[l.off+k]
+	}
+	return 0
+}
+
+// Next returns the next token, comments included.
+func (l *Lexer) Next() token.Token {
+	l.space = false
+	for l.off < len(l.src) {
+		c := l.src[l.off]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+			l.space = true
+			if c == '\n' {
+				l.line++
+				l.lineOff = l.off + 1
+			}
+			l.off++
+			continue
+		}
+		break
+	}
+	start := l.pos()
+	space := l.space
+	tok := func(k token.Kind) token.Token {
+		return token.Token{Kind: k, Pos: start, Lit: l.src[start.Offset-l.base : l.off], SpaceBefore: space}
+	}
+	if l.off >= len(l.src) {
+		return token.Token{Kind: token.EOF, Pos: start, SpaceBefore: space}
+	}
+	c := l.src[l.off]
+	switch {
+	case c == '-' && l.peekByte(1) == '-':
+		l.lineComment()
+		return tok(token.Comment)
+	case c == '/' && l.peekByte(1) == '*':
+		kind := token.Comment
+		if l.peekByte(2) == '+' {
+			kind = token.Hint
+		}
+		if !l.blockComment() {
+			return tok(token.Illegal)
+		}
+		return tok(kind)
+	case isIdentStart(c):
+		if (c == 'x' || c == 'X' || c == 'r' || c == 'R' || c == 'b' || c == 'B') && (l.peekByte(1) == '\'' || l.peekByte(1) == '"') {
+			if c == 'x' || c == 'X' || l.dialect == token.Spark {
+				l.advance(1)
+				if !l.quoted(l.src[l.off], c == 'r' || c == 'R') {
+					return tok(token.Illegal)
+				}
+				return tok(token.String)
+			}
+		}
+		l.word()
+		return tok(token.Word)
+	case isDigit(c) || (c == '.' && isDigit(l.peekByte(1))):
+		return tok(l.number())
+	case c == '\'' || c == '"':
+		if !l.quoted(c, false) {
+			return tok(token.Illegal)
+		}
+		return tok(token.String)
+	case c == '`':
+		if !l.backtick() {
+			return tok(token.Illegal)
+		}
+		return tok(token.QuotedIdent)
+	case c == '$' && l.peekByte(1) == '{':
+		end := strings.IndexByte(l.src[l.off:], '}')
+		if end < 0 {
+			l.advance(len(l.src) - l.off)
+			return tok(token.Illegal)
+		}
+		l.advance(end + 1)
+		return tok(token.Variable)
+	case c == '?':
+		l.advance(1)
+		return tok(token.Param)
+	}
+	if n := opLen(l.src[l.off:]); n > 0 {
+		l.advance(n)
+		return tok(token.Op)
+	}
+	// Unknown byte: consume one whole UTF-8 sequence so columns stay sane.
+	n := 1
+	for l.off+n < len(l.src) && l.src[l.off+n]&0xC0 == 0x80 {
+		n++
+	}
+	l.advance(n)
+	return tok(token.Illegal)
+}
+
+func (l *Lexer) lineComment() {
+	end := strings.IndexByte(l.src[l.off:], '\n')
+	if end < 0 {
+		end = len(l.src) - l.off
+	}
+	if end > 0 && l.src[l.off+end-1] == '\r' {
+		end--
+	}
+	l.advance(end)
+}
+
+// blockComment consumes /* ... */; Spark nests them, Flink does not.
+func (l *Lexer) blockComment() bool {
+	depth := 0
+	i := l.off
+	for i < len(l.src) {
+		if l.src[i] == '/' && i+1 < len(l.src) && l.src[i+1] == '*' {
+			if depth == 0 || l.dialect == token.Spark {
+				depth++
+			}
+			i += 2
+			continue
+		}
+		if l.src[i] == '*' && i+1 < len(l.src) && l.src[i+1] == '/' {
+			depth--
+			i += 2
+			if depth == 0 {
+				l.advance(i - l.off)
+				return true
+			}
+			continue
+		}
+		i++
+	}
+	l.advance(len(l.src) - l.off)
+	return false
+}
+
+func (l *Lexer) word() {
+	i := l.off
+	for i < len(l.src) && isIdentPart(l.src[i]) {
+		i++
+	}
+	l.advance(i - l.off)
+}
+
+// number reads a numeric literal. Spark lets an identifier start with a
+// digit (2023_sales), so digits followed by letters that are not a numeric
+// suffix make a Word.
+func (l *Lexer) number() token.Kind {
+	s := l.src
+	i := l.off
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	if i < len(s) && s[i] == '.' && !(i+1 < len(s) && s[i+1] == '.') {
+		i++
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		j := i + 1
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		if j < len(s) && isDigit(s[j]) {
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			i = j
+		}
+	}
+	// Suffixes: L S Y D F BD (Spark), case-insensitive.
+	j := i
+	for j < len(s) && isIdentPart(s[j]) {
+		j++
+	}
+	if j > i {
+		suffix := strings.ToUpper(s[i:j])
+		isInt := !strings.ContainsAny(s[l.off:i], ".eE")
+		switch {
+		case suffix == "D" || suffix == "F" || suffix == "BD":
+			i = j
+		case isInt && (suffix == "L" || suffix == "S" || suffix == "Y"):
+			i = j
+		case isInt && !strings.ContainsAny(s[l.off:i], "."):
+			// 2023_sales, 1st: an identifier.
+			l.advance(j - l.off)
+			return token.Word
+		}
+	}
+	l.advance(i - l.off)
+	return token.Number
+}
+
+// quoted reads a string in quote q. Spark strings take backslash escapes
+// unless raw; Flink strings double the quote to escape it.
+func (l *Lexer) quoted(q byte, raw bool) bool {
+	i := l.off + 1
+	backslash := l.dialect == token.Spark && !raw
+	for i < len(l.src) {
+		c := l.src[i]
+		if backslash && c == '\\' {
+			i += 2
+			continue
+		}
+		if c == q {
+			if i+1 < len(l.src) && l.src[i+1] == q {
+				i += 2
+				continue
+			}
+			l.advance(i + 1 - l.off)
+			return true
+		}
+		i++
+	}
+	l.advance(len(l.src) - l.off)
+	return false
+}
+
+func (l *Lexer) backtick() bool {
+	i := l.off + 1
+	for i < len(l.src) {
+		if l.src[i] == '`' {
+			if i+1 < len(l.src) && l.src[i+1] == '`' {
+				i += 2
+				continue
+			}
+			l.advance(i + 1 - l.off)
+			return true
+		}
+		i++
+	}
+	l.advance(len(l.src) - l.off)
+	return false
+}
+
+var ops3 = []string{"<=>", "|>"}
+var ops2 = []string{"<>", "<=", ">=", "!=", "==", "||", "&&", "::", "->", "=>", "|>"}
+
+func opLen(s string) int {
+	for _, o := range ops3 {
+		if strings.HasPrefix(s, o) {
+			return len(o)
+		}
+	}
+	for _, o := range ops2 {
+		if strings.HasPrefix(s, o) {
+			return 2
+		}
+	}
+	switch s[0] {
+	case '(', ')', '[', ']', '{', '}', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '|', '&', '^', '~', '!', ':', '@', '$':
+		return 1
+	}
+	return 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isIdentStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
+}
+
+func isIdentPart(c byte) bool { return isIdentStart(c) || isDigit(c) || c == '$' }
