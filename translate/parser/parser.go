@@ -1,0 +1,481 @@
+// Package parser is a hand-written recursive-descent parser for Spark SQL and
+// Flink SQL. Both dialects produce the one tree of package ast; the dialect
+// switch only matters where the grammars differ (string escapes, nested
+// comments, a few clauses). The parser never panics on bad input: a statement
+// that does not parse becomes an *ast.BadStmt, its error (file:line:col, the
+// token found and what was expected) goes into the diagnostics, and parsing
+// resumes after the next top-level semicolon.
+package parser
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/diag"
+	"github.com/c360-migrate/c360-migrate/translate/lexer"
+	"github.com/c360-migrate/c360-migrate/translate/token"
+)
+
+// maxDepth bounds nesting (parentheses, subqueries) so that hostile input
+// cannot exhaust the stack.
+const maxDepth = 500
+
+// ParseFile parses every statement of src.
+func ParseFile(filename, src string, d token.Dialect) (*ast.File, diag.List) {
+	p := newParser(filename, src, d, token.Pos{})
+	f := &ast.File{Name: filename}
+	f.Stmts = p.parseStatements()
+	return f, p.errs
+}
+
+// ParseAt parses src as text that starts at pos inside filename, so that
+// positions are those of the enclosing file.
+func ParseAt(filename, src string, d token.Dialect, pos token.Pos) ([]ast.Stmt, diag.List) {
+	p := newParser(filename, src, d, pos)
+	return p.parseStatements(), p.errs
+}
+
+// ParseExpr parses a single expression (for tests and for rules written as SQL).
+func ParseExpr(src string, d token.Dialect) (ast.Expr, error) {
+	p := newParser("", src, d, token.Pos{})
+	var e ast.Expr
+	err := p.guard(func() {
+		e = p.parseExpr()
+		if p.tok().Kind != token.EOF {
+			p.fail("end of expression")
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// ParseType parses a single data type.
+func ParseType(src string, d token.Dialect) (*ast.Type, error) {
+	p := newParser("", src, d, token.Pos{})
+	var t *ast.Type
+	err := p.guard(func() {
+		t = p.parseType()
+		if p.tok().Kind != token.EOF {
+			p.fail("end of type")
+		}
+	})
+	return t, err
+}
+
+type parser struct {
+	file    string
+	src     string
+	base    int // offset of src inside the file
+	dialect token.Dialect
+	toks    []token.Token // significant tokens, EOF last
+	// cmts[i] holds the comments and hints written before toks[i].
+	cmts    [][]token.Token
+	used    []map[int]bool // hints consumed, by token index
+	i       int            // index of the current token
+	cmtFrom int            // comments before toks[cmtFrom] and earlier are taken
+	cmtSkip int            // how many comments of toks[cmtFrom] are taken
+	depth   int
+	noIn    bool // inside POSITION(a IN b): IN ends the expression
+	errs    diag.List
+}
+
+// bailout unwinds the parser to the statement loop after an error.
+type bailout struct{ d *diag.Diagnostic }
+
+func newParser(filename, src string, d token.Dialect, start token.Pos) *parser {
+	p := &parser{file: filename, src: src, dialect: d, base: start.Offset}
+	lx := lexer.NewAt(src, d, start)
+	var pend []token.Token
+	for {
+		t := lx.Next()
+		if t.Kind == token.Comment || t.Kind == token.Hint {
+			pend = append(pend, t)
+			continue
+		}
+		p.toks = append(p.toks, t)
+		p.cmts = append(p.cmts, pend)
+		pend = nil
+		if t.Kind == token.EOF {
+			break
+		}
+	}
+	return p
+}
+
+// ---------------------------------------------------------------------------
+// token access
+
+func (p *parser) tok() token.Token { return p.toks[p.i] }
+
+func (p *parser) peek(k int) token.Token {
+	if p.i+k < len(p.toks) {
+		return p.toks[p.i+k]
+	}
+	return p.toks[len(p.toks)-1]
+}
+
+func (p *parser) next() token.Token {
+	t := p.toks[p.i]
+	if p.i < len(p.toks)-1 {
+		p.i++
+	}
+	return t
+}
+
+func (p *parser) prevTok() token.Token {
+	if p.i == 0 {
+		return p.toks[0]
+	}
+	return p.toks[p.i-1]
+}
+
+// isKw reports whether token t is the bare word kw (upper case).
+func isKw(t token.Token, kw string) bool {
+	return t.Kind == token.Word && len(t.Lit) == len(kw) && strings.EqualFold(t.Lit, kw)
+}
+
+func (p *parser) is(kw string) bool { return isKw(p.tok(), kw) }
+
+func (p *parser) isAt(k int, kw string) bool { return isKw(p.peek(k), kw) }
+
+// isSeq reports whether the next tokens are the given keywords.
+func (p *parser) isSeq(kws ...string) bool {
+	for k, kw := range kws {
+		if !p.isAt(k, kw) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) isOp(op string) bool {
+	t := p.tok()
+	return t.Kind == token.Op && t.Lit == op
+}
+
+func (p *parser) isOpAt(k int, op string) bool {
+	t := p.peek(k)
+	return t.Kind == token.Op && t.Lit == op
+}
+
+// accept consumes the keyword if present.
+func (p *parser) accept(kw string) bool {
+	if p.is(kw) {
+		p.next()
+		return true
+	}
+	return false
+}
+
+// acceptSeq consumes the keywords if all are present.
+func (p *parser) acceptSeq(kws ...string) bool {
+	if p.isSeq(kws...) {
+		p.i += len(kws)
+		return true
+	}
+	return false
+}
+
+func (p *parser) acceptOp(op string) bool {
+	if p.isOp(op) {
+		p.next()
+		return true
+	}
+	return false
+}
+
+// expect consumes the keyword or fails.
+func (p *parser) expect(kw string) token.Pos {
+	if !p.is(kw) {
+		p.fail(kw)
+	}
+	return p.next().Pos
+}
+
+func (p *parser) expectOp(op string) token.Pos {
+	if !p.isOp(op) {
+		p.fail("'" + op + "'")
+	}
+	return p.next().Pos
+}
+
+// upper returns the current word in upper case.
+func (p *parser) upper() string { return strings.ToUpper(p.tok().Lit) }
+
+// ---------------------------------------------------------------------------
+// errors
+
+// fail reports that something else was expected at the current token and
+// abandons the statement.
+func (p *parser) fail(expected string) {
+	t := p.tok()
+	p.failAt(t.Pos, "expected %s, found %s", expected, t.Describe())
+}
+
+func (p *parser) failAt(pos token.Pos, format string, args ...any) {
+	d := &diag.Diagnostic{
+		Position: token.Position{File: p.file, Pos: pos},
+		Severity: diag.Error,
+		Msg:      fmt.Sprintf(format, args...),
+	}
+	panic(bailout{d})
+}
+
+// guard runs f, turning a bailout into an error.
+func (p *parser) guard(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			err = b.d
+		}
+	}()
+	f()
+	return nil
+}
+
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > maxDepth {
+		p.failAt(p.tok().Pos, "nesting deeper than %d levels", maxDepth)
+	}
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// ---------------------------------------------------------------------------
+// comments and hints
+
+// takeComments returns the comments written before the current token that
+// no node has taken yet; hints that were consumed are skipped.
+func (p *parser) takeComments() []string {
+	var out []string
+	for k := p.cmtFrom; k <= p.i; k++ {
+		from := 0
+		if k == p.cmtFrom {
+			from = p.cmtSkip
+		}
+		for j := from; j < len(p.cmts[k]); j++ {
+			if p.hintUsed(k, j) {
+				continue
+			}
+			out = append(out, p.cmts[k][j].Lit)
+		}
+	}
+	p.cmtFrom = p.i
+	p.cmtSkip = len(p.cmts[p.i])
+	return out
+}
+
+// takeTrailing returns comments that follow the previous token on its own
+// line (a "-- note" after "col,"), so they stay with the node just parsed.
+func (p *parser) takeTrailing() []string {
+	prev := p.prevTok()
+	k := p.i
+	if k < p.cmtFrom || (k == p.cmtFrom && p.cmtSkip >= len(p.cmts[k])) {
+		return nil
+	}
+	from := 0
+	if k == p.cmtFrom {
+		from = p.cmtSkip
+	}
+	var out []string
+	j := from
+	for ; j < len(p.cmts[k]); j++ {
+		c := p.cmts[k][j]
+		if c.Pos.Line != prev.Pos.Line || p.hintUsed(k, j) {
+			break
+		}
+		out = append(out, c.Lit)
+	}
+	if len(out) > 0 && k > p.cmtFrom {
+		// Earlier tokens' comments are still pending; keep them in order
+		// by not taking trailing ones out of sequence.
+		return nil
+	}
+	if len(out) > 0 {
+		p.cmtFrom = k
+		p.cmtSkip = j
+	}
+	return out
+}
+
+func (p *parser) hintUsed(k, j int) bool {
+	return p.used != nil && p.used[k] != nil && p.used[k][j]
+}
+
+// takeHints parses the /*+ ... */ hints written just before the current
+// token. Hints elsewhere stay comments.
+func (p *parser) takeHints() []*ast.Hint {
+	var out []*ast.Hint
+	k := p.i
+	for j, c := range p.cmts[k] {
+		if c.Kind != token.Hint || p.hintUsed(k, j) || (k == p.cmtFrom && j < p.cmtSkip) {
+			continue
+		}
+		hs, err := p.parseHintText(c)
+		if err != nil {
+			p.errs = append(p.errs, err.(*diag.Diagnostic))
+			continue
+		}
+		if p.used == nil {
+			p.used = make([]map[int]bool, len(p.toks))
+		}
+		if p.used[k] == nil {
+			p.used[k] = map[int]bool{}
+		}
+		p.used[k][j] = true
+		out = append(out, hs...)
+	}
+	return out
+}
+
+// parseHintText parses the inside of /*+ a(x), b */.
+func (p *parser) parseHintText(c token.Token) ([]*ast.Hint, error) {
+	inner := strings.TrimSuffix(strings.TrimPrefix(c.Lit, "/*+"), "*/")
+	start := c.Pos
+	start.Offset += 3
+	start.Col += 3
+	sub := newParser(p.file, inner, p.dialect, start)
+	var hs []*ast.Hint
+	err := sub.guard(func() {
+		for sub.tok().Kind != token.EOF {
+			h := &ast.Hint{At: ast.At{At: sub.tok().Pos}, Name: sub.parseIdent()}
+			if sub.acceptOp("(") {
+				for !sub.isOp(")") {
+					h.Args = append(h.Args, sub.parseHintArg())
+					if !sub.acceptOp(",") {
+						break
+					}
+				}
+				sub.expectOp(")")
+			}
+			hs = append(hs, h)
+			sub.acceptOp(",")
+		}
+	})
+	return hs, err
+}
+
+// parseHintArg reads one hint argument: a name, a literal, or 'k' = 'v'.
+func (p *parser) parseHintArg() ast.Expr { return p.parseExpr() }
+
+// ---------------------------------------------------------------------------
+// statements
+
+func (p *parser) parseStatements() []ast.Stmt {
+	var stmts []ast.Stmt
+	for {
+		for p.isOp(";") {
+			p.next()
+		}
+		if p.tok().Kind == token.EOF {
+			if cs := p.takeComments(); len(cs) > 0 && len(stmts) > 0 {
+				b := stmts[len(stmts)-1].Base()
+				b.After = append(b.After, cs...)
+			}
+			return stmts
+		}
+		stmts = append(stmts, p.parseOneStatement())
+	}
+}
+
+func (p *parser) parseOneStatement() (s ast.Stmt) {
+	startIdx := p.i
+	start := p.tok().Pos
+	before := p.takeComments()
+	p.depth = 0
+	p.noIn = false
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			p.errs = append(p.errs, b.d)
+			p.skipToSemicolon()
+			bad := &ast.BadStmt{Err: b.d.Msg}
+			p.finish(bad, startIdx, start, before)
+			s = bad
+		}
+	}()
+	s = p.parseStatement()
+	if !p.isOp(";") && p.tok().Kind != token.EOF {
+		p.fail("';' or end of statement")
+	}
+	p.finish(s, startIdx, start, before)
+	return s
+}
+
+func (p *parser) finish(s ast.Stmt, startIdx int, start token.Pos, before []string) {
+	b := s.Base()
+	b.At = ast.At{At: start}
+	b.Comments.Before = append(before, b.Comments.Before...)
+	if cs := p.takeTrailing(); len(cs) > 0 {
+		b.After = append(b.After, cs...)
+	}
+	endIdx := p.i
+	if endIdx > startIdx {
+		last := p.toks[endIdx-1]
+		b.End = last.Pos
+		b.End.Offset += len(last.Lit)
+		b.End.Col += len(last.Lit)
+		b.Text = p.src[start.Offset-p.base : last.Pos.Offset-p.base+len(last.Lit)]
+	}
+	// Comments inside the statement that no node took are kept on it.
+	if p.i > startIdx {
+		if cs := p.takeCommentsBefore(p.i); len(cs) > 0 {
+			b.After = append(b.After, cs...)
+		}
+	}
+}
+
+// takeCommentsBefore takes pending comments of tokens before index end
+// (not the comments before toks[end] itself).
+func (p *parser) takeCommentsBefore(end int) []string {
+	var out []string
+	for k := p.cmtFrom; k < end; k++ {
+		from := 0
+		if k == p.cmtFrom {
+			from = p.cmtSkip
+		}
+		for j := from; j < len(p.cmts[k]); j++ {
+			if !p.hintUsed(k, j) {
+				out = append(out, p.cmts[k][j].Lit)
+			}
+		}
+	}
+	if end > p.cmtFrom {
+		p.cmtFrom = end
+		p.cmtSkip = 0
+	}
+	return out
+}
+
+// skipToSemicolon moves to the next top-level ';' (or EOF) after an error.
+func (p *parser) skipToSemicolon() {
+	depth := 0
+	for p.tok().Kind != token.EOF {
+		t := p.tok()
+		if t.Kind == token.Op {
+			switch t.Lit {
+			case "(":
+				depth++
+			case ")":
+				if depth > 0 {
+					depth--
+				}
+			case ";":
+				if depth == 0 {
+					return
+				}
+			}
+		}
+		p.next()
+	}
+}

@@ -1,0 +1,74 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/token"
+)
+
+// parseStatement dispatches on the statement's leading keyword.
+func (p *parser) parseStatement() ast.Stmt {
+	t := p.tok()
+	if t.Kind != token.Word {
+		if t.Kind == token.Op && t.Lit == "(" && p.queryStartsAt(p.i) {
+			return &ast.SelectStmt{Query: p.parseQuery()}
+		}
+		p.fail("a statement")
+	}
+	switch strings.ToUpper(t.Lit) {
+	case "SELECT", "VALUES":
+		return &ast.SelectStmt{Query: p.parseQuery()}
+	case "WITH":
+		return p.parseWithStatement()
+	case "INSERT":
+		return p.parseInsert(nil)
+	case "CREATE", "REPLACE":
+		return p.parseCreate()
+	case "DROP":
+		return p.parseDrop()
+	case "ALTER":
+		return p.parseAlter()
+	case "COMMENT":
+		return p.parseCommentOn()
+	case "MERGE":
+		return p.parseMerge()
+	case "UPDATE":
+		return p.parseUpdate()
+	case "DELETE":
+		return p.parseDelete()
+	case "SET", "RESET":
+		return p.parseSet()
+	case "USE":
+		return p.parseUse()
+	case "CACHE":
+		return p.parseCache()
+	case "UNCACHE":
+		return p.parseUncache()
+	case "EXPLAIN":
+		return p.parseExplain()
+	case "DESCRIBE", "DESC":
+		return p.parseDescribe()
+	case "EXECUTE", "BEGIN", "END":
+		return p.parseStatementSet()
+	}
+	if cmd := p.parseCommand(); cmd != nil {
+		return cmd
+	}
+	p.fail("a statement (SELECT, INSERT, CREATE, ...)")
+	return nil
+}
+
+// parseWithStatement parses WITH ... SELECT and Spark's WITH ... INSERT.
+func (p *parser) parseWithStatement() ast.Stmt {
+	start := p.tok()
+	w := p.parseWith()
+	if p.is("INSERT") {
+		ins := p.parseInsert(w)
+		return ins
+	}
+	q := &ast.Query{At: at(start), With: w}
+	q.Body = p.parseSetExpr()
+	p.parseQueryTail(q)
+	return &ast.SelectStmt{Query: q}
+}
