@@ -40,7 +40,7 @@ func NewAt(src string, d token.Dialect, start token.Pos) *Lexer {
 // Tokenize returns every token up to and including EOF.
 func Tokenize(src string, d token.Dialect) []token.Token {
 	l := New(src, d)
-	toks := make([]token.Token, 0, len(src)/5+1)
+	toks := make([]token.Token, 0, len(src)/4+1)
 	for {
 		t := l.Next()
 		toks = append(toks, t)
@@ -301,22 +301,53 @@ func (l *Lexer) backtick() bool {
 	return false
 }
 
-var ops3 = []string{"<=>", "|>"}
-var ops2 = []string{"<>", "<=", ">=", "!=", "==", "||", "&&", "::", "->", "=>", "|>"}
-
+// opLen returns the length of the operator at the start of s, or 0.
+// Angle brackets never join into shifts, so ARRAY<ARRAY<INT>> lexes.
 func opLen(s string) int {
-	for _, o := range ops3 {
-		if strings.HasPrefix(s, o) {
-			return len(o)
-		}
-	}
-	for _, o := range ops2 {
-		if strings.HasPrefix(s, o) {
-			return 2
-		}
+	var n byte
+	if len(s) > 1 {
+		n = s[1]
 	}
 	switch s[0] {
-	case '(', ')', '[', ']', '{', '}', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '|', '&', '^', '~', '!', ':', '@', '$':
+	case '<':
+		if n == '=' && len(s) > 2 && s[2] == '>' {
+			return 3
+		}
+		if n == '>' || n == '=' {
+			return 2
+		}
+		return 1
+	case '>', '=':
+		if n == '=' || (s[0] == '=' && n == '>') {
+			return 2
+		}
+		return 1
+	case '!':
+		if n == '=' {
+			return 2
+		}
+		return 1
+	case '|':
+		if n == '|' || n == '>' {
+			return 2
+		}
+		return 1
+	case '&':
+		if n == '&' {
+			return 2
+		}
+		return 1
+	case ':':
+		if n == ':' {
+			return 2
+		}
+		return 1
+	case '-':
+		if n == '>' {
+			return 2
+		}
+		return 1
+	case '(', ')', '[', ']', '{', '}', ',', ';', '.', '+', '*', '/', '%', '^', '~', '@', '$':
 		return 1
 	}
 	return 0

@@ -577,7 +577,7 @@ func (p *parser) parseLambda() ast.Expr {
 func (p *parser) parseCase() ast.Expr {
 	t := p.next()
 	c := &ast.Case{At: at(t)}
-	if !p.is("WHEN") {
+	if !p.is("WHEN") && !p.is("END") {
 		c.Operand = p.parseExpr()
 	}
 	for p.is("WHEN") {
@@ -640,7 +640,7 @@ func (p *parser) parseInterval() ast.Expr {
 		}
 		if !p.isIntervalUnit() {
 			if len(iv.Fields) == 0 {
-				if _, isStr := v.(*ast.Literal); isStr {
+				if lit, ok := v.(*ast.Literal); ok && lit.Kind == ast.LitString {
 					// INTERVAL '1 day 2 hours': the units are in the string.
 					iv.Fields = append(iv.Fields, ast.IntervalField{Value: v})
 					return iv

@@ -274,10 +274,11 @@ func (p *parser) takeComments() []string {
 
 // takeTrailing returns comments that follow the previous token on its own
 // line (a "-- note" after "col,"), so they stay with the node just parsed.
+// It takes nothing while earlier comments are still pending, to keep order.
 func (p *parser) takeTrailing() []string {
 	prev := p.prevTok()
 	k := p.i
-	if k < p.cmtFrom || (k == p.cmtFrom && p.cmtSkip >= len(p.cmts[k])) {
+	if p.pendingBefore(k) {
 		return nil
 	}
 	from := 0
@@ -293,16 +294,28 @@ func (p *parser) takeTrailing() []string {
 		}
 		out = append(out, c.Lit)
 	}
-	if len(out) > 0 && k > p.cmtFrom {
-		// Earlier tokens' comments are still pending; keep them in order
-		// by not taking trailing ones out of sequence.
-		return nil
-	}
 	if len(out) > 0 {
 		p.cmtFrom = k
 		p.cmtSkip = j
 	}
 	return out
+}
+
+// pendingBefore reports whether comments of tokens before index k are
+// still untaken.
+func (p *parser) pendingBefore(k int) bool {
+	for i := p.cmtFrom; i < k; i++ {
+		from := 0
+		if i == p.cmtFrom {
+			from = p.cmtSkip
+		}
+		for j := from; j < len(p.cmts[i]); j++ {
+			if !p.hintUsed(i, j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (p *parser) hintUsed(k, j int) bool {

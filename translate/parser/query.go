@@ -205,10 +205,12 @@ func (p *parser) parseSelect() *ast.Select {
 		s.All = true
 	}
 	for {
-		s.Items = append(s.Items, p.parseSelectItem())
+		it := p.parseSelectItem()
+		s.Items = append(s.Items, it)
 		if !p.acceptOp(",") {
 			break
 		}
+		it.After = append(it.After, p.takeTrailing()...)
 		if p.is("FROM") {
 			p.fail("an expression after ',' (trailing comma before FROM?)")
 		}
