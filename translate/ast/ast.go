@@ -289,6 +289,13 @@ type NamedArg struct {
 	Value Expr
 }
 
+// AliasedArg is a function argument with an alias: struct(1 AS id).
+type AliasedArg struct {
+	At
+	X     Expr
+	Alias *Ident
+}
+
 // Extract is EXTRACT(unit FROM x).
 type Extract struct {
 	At
@@ -447,6 +454,7 @@ type CTE struct {
 // Select is one SELECT block.
 type Select struct {
 	At
+	FromFirst    bool // Spark: FROM t SELECT ... (the FROM clause written first)
 	Hints        []*Hint
 	Distinct     bool
 	All          bool // SELECT ALL written
@@ -506,6 +514,8 @@ type GroupBy struct {
 	All   bool
 	Items []Expr // plain expressions, *GroupingSets, *Rollup, *Cube
 	With  string // ROLLUP or CUBE for GROUP BY a, b WITH ROLLUP
+	// Sets is the Hive form GROUP BY a, b GROUPING SETS ((a), (b)).
+	Sets *GroupingSets
 }
 
 // GroupingSets is GROUPING SETS ((a, b), (a), ()).
@@ -599,13 +609,15 @@ type TableSample struct {
 	Raw    string
 }
 
-// SubqueryRef is [LATERAL] (query) [alias].
+// SubqueryRef is [LATERAL] (query) [alias], or Spark's inline table
+// FROM VALUES (...), (...) AS t(a, b) (BareValues: written without parens).
 type SubqueryRef struct {
 	At
 	Comments
-	Lateral bool
-	Query   *Query
-	Alias   *Alias
+	BareValues bool
+	Lateral    bool
+	Query      *Query
+	Alias      *Alias
 }
 
 // FuncRef is a table-valued function in FROM: range(10), explode(x),
@@ -1080,6 +1092,7 @@ func (*Case) exprNode()          {}
 func (*Cast) exprNode()          {}
 func (*Func) exprNode()          {}
 func (*NamedArg) exprNode()      {}
+func (*AliasedArg) exprNode()    {}
 func (*Extract) exprNode()       {}
 func (*Substring) exprNode()     {}
 func (*Trim) exprNode()          {}

@@ -310,7 +310,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 			return p.parseCast()
 		}
 	case "EXISTS":
-		if next.Kind == token.Op && next.Lit == "(" {
+		if next.Kind == token.Op && next.Lit == "(" && p.queryStartsAt(p.i+1) {
 			p.next()
 			p.expectOp("(")
 			q := p.parseQuery()
@@ -318,7 +318,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 			return &ast.Exists{At: at(t), Query: q}
 		}
 	case "NOT":
-		if isKw(next, "EXISTS") {
+		if isKw(next, "EXISTS") && p.queryStartsAt(p.i+2) {
 			p.next()
 			e := p.parseWordPrimary().(*ast.Exists)
 			e.Not = true
@@ -800,7 +800,13 @@ func (p *parser) parseArg() ast.Expr {
 		p.next()
 		return &ast.NamedArg{At: at(t), Name: id, Value: p.parseExpr()}
 	}
-	return p.parseExpr()
+	x := p.parseExpr()
+	if p.is("AS") {
+		// struct(1 AS id): an argument with an alias.
+		p.next()
+		return &ast.AliasedArg{At: at(t), X: x, Alias: p.parseIdent()}
+	}
+	return x
 }
 
 // parseWindowRef parses what follows OVER: a name or a parenthesised spec.

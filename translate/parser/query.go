@@ -164,6 +164,8 @@ func (p *parser) parseQueryPrimary() ast.QueryBody {
 	switch {
 	case p.is("SELECT"):
 		return p.parseSelect()
+	case p.is("FROM"):
+		return p.parseFromFirstSelect()
 	case p.is("VALUES"):
 		return p.parseValues()
 	case p.isOp("("):
@@ -240,6 +242,24 @@ func (p *parser) parseSelect() *ast.Select {
 	}
 }
 
+// parseFromFirstSelect parses Spark's FROM t SELECT ... form.
+func (p *parser) parseFromFirstSelect() *ast.Select {
+	t := p.next()
+	tmp := &ast.Select{}
+	p.parseFromClause(tmp)
+	if !p.is("SELECT") {
+		p.fail("SELECT after the FROM clause")
+	}
+	s := p.parseSelect()
+	s.At = at(t)
+	s.FromFirst = true
+	if len(s.From) > 0 {
+		p.failAt(s.Pos(), "a FROM-first query cannot have a second FROM clause")
+	}
+	s.From, s.LateralViews = tmp.From, tmp.LateralViews
+	return s
+}
+
 func (p *parser) parseSelectItem() *ast.SelectItem {
 	cm := p.takeComments()
 	it := &ast.SelectItem{At: at(p.tok())}
@@ -301,6 +321,10 @@ func (p *parser) parseGroupBy() *ast.GroupBy {
 		if !p.acceptOp(",") {
 			break
 		}
+	}
+	if p.is("GROUPING") && p.isAt(1, "SETS") {
+		gs, _ := p.parseGroupingItem().(*ast.GroupingSets)
+		g.Sets = gs
 	}
 	if p.is("WITH") && (p.isAt(1, "ROLLUP") || p.isAt(1, "CUBE")) {
 		p.next()
@@ -457,6 +481,13 @@ func (p *parser) parseTableRef() ast.TableRef {
 	t := p.tok()
 	var ref ast.TableRef
 	switch {
+	case p.is("VALUES"):
+		// Spark inline table: FROM VALUES (1, 'a'), (2, 'b') AS t(id, name)
+		v := p.parseValues()
+		sr := &ast.SubqueryRef{At: at(t), BareValues: true, Query: &ast.Query{At: at(t), Body: v}}
+		sr.Before = cm
+		sr.Alias = p.parseOptAlias()
+		ref = sr
 	case p.isOp("("):
 		if p.queryStartsAt(p.i + 1) {
 			p.next()

@@ -17,7 +17,7 @@ func (p *parser) parseStatement() ast.Stmt {
 		p.fail("a statement")
 	}
 	switch strings.ToUpper(t.Lit) {
-	case "SELECT", "VALUES":
+	case "SELECT", "VALUES", "FROM":
 		return &ast.SelectStmt{Query: p.parseQuery()}
 	case "WITH":
 		return p.parseWithStatement()
