@@ -752,6 +752,24 @@ type InsertStmt struct {
 	Columns      []*Ident
 	ByName       bool // Spark: INSERT INTO t BY NAME
 	Query        *Query
+	// INSERT OVERWRITE [LOCAL] DIRECTORY 'path' [USING fmt] [OPTIONS] [ROW
+	// FORMAT ...] [STORED AS fmt]: Table is nil and Directory is set.
+	Directory  *Literal
+	Local      bool
+	DirUsing   string
+	DirOptions []*Property
+	RowFormat  string
+	StoredAs   string
+}
+
+// MultiInsert is Hive's FROM src INSERT INTO a SELECT ... INSERT INTO b
+// SELECT ...: one scan feeding several targets. The inserts' queries have
+// no FROM clause of their own.
+type MultiInsert struct {
+	StmtBase
+	From         []TableRef
+	LateralViews []*LateralView
+	Inserts      []*InsertStmt
 }
 
 // StatementSet is Flink's EXECUTE STATEMENT SET BEGIN insert; ... END, or
@@ -966,6 +984,7 @@ type MergeClause struct {
 // MergeStmt is MERGE INTO target [alias] USING source ON cond clauses.
 type MergeStmt struct {
 	StmtBase
+	With    *With // WITH ... MERGE INTO (Spark)
 	Target  *Name
 	Alias   *Alias
 	Source  TableRef
@@ -1127,6 +1146,7 @@ func (*MatchRecognize) tableRefNode() {}
 
 func (*SelectStmt) stmtNode()     {}
 func (*InsertStmt) stmtNode()     {}
+func (*MultiInsert) stmtNode()    {}
 func (*StatementSet) stmtNode()   {}
 func (*CreateTable) stmtNode()    {}
 func (*CreateView) stmtNode()     {}

@@ -17,7 +17,9 @@ func (p *parser) parseStatement() ast.Stmt {
 		p.fail("a statement")
 	}
 	switch strings.ToUpper(t.Lit) {
-	case "SELECT", "VALUES", "FROM":
+	case "FROM":
+		return p.parseFromFirst()
+	case "SELECT", "VALUES":
 		return &ast.SelectStmt{Query: p.parseQuery()}
 	case "WITH":
 		return p.parseWithStatement()
@@ -64,11 +66,53 @@ func (p *parser) parseWithStatement() ast.Stmt {
 	start := p.tok()
 	w := p.parseWith()
 	if p.is("INSERT") {
-		ins := p.parseInsert(w)
-		return ins
+		return p.parseInsert(w)
+	}
+	if p.is("MERGE") {
+		m, ok := p.parseMerge().(*ast.MergeStmt)
+		if !ok {
+			p.fail("MERGE INTO")
+		}
+		m.With = w
+		return m
 	}
 	q := &ast.Query{At: at(start), With: w}
 	q.Body = p.parseSetExpr()
 	p.parseQueryTail(q)
 	return &ast.SelectStmt{Query: q}
+}
+
+// parseFromFirst parses FROM src SELECT ... and the multi-insert form
+// FROM src INSERT INTO a SELECT ... [INSERT INTO b SELECT ...].
+func (p *parser) parseFromFirst() ast.Stmt {
+	k := p.i + 1
+	depth := 0
+	for ; k < len(p.toks); k++ {
+		t := p.toks[k]
+		if t.Kind == token.Op && (t.Lit == "(" || t.Lit == ")") {
+			if t.Lit == "(" {
+				depth++
+			} else {
+				depth--
+			}
+		}
+		if depth == 0 && (isKw(t, "SELECT") || isKw(t, "INSERT") || (t.Kind == token.Op && t.Lit == ";") || t.Kind == token.EOF) {
+			break
+		}
+	}
+	if k >= len(p.toks) || !isKw(p.toks[k], "INSERT") {
+		return &ast.SelectStmt{Query: p.parseQuery()}
+	}
+	p.next()
+	tmp := &ast.Select{}
+	p.parseFromClause(tmp)
+	mi := &ast.MultiInsert{From: tmp.From, LateralViews: tmp.LateralViews}
+	for p.is("INSERT") {
+		ins, ok := p.parseInsert(nil).(*ast.InsertStmt)
+		if !ok {
+			p.fail("INSERT")
+		}
+		mi.Inserts = append(mi.Inserts, ins)
+	}
+	return mi
 }
