@@ -17,7 +17,9 @@ statement fails.
 A file whose first lines hold "-- parse_check: requires spark X.Y" states
 that its statements need Spark X.Y or later: under an older Spark they are
 checked to be rejected (so the file documents exactly what the pinned Spark
-lacks), and under X.Y or later to be accepted.
+lacks), and under X.Y or later to be accepted. "-- parse_check: requires
+databricks" marks syntax that only Databricks SQL accepts: every open-source
+Spark must reject each of its statements.
 
 --expect-error inverts the check: every statement must be rejected by Spark.
 A file that holds lines starting with "-- ERROR" (the negative-corpus format,
@@ -134,7 +136,7 @@ def split_error_blocks(text):
     return [(ln, ln, sql[:-1] if sql.endswith(";") else sql) for ln, sql in out]
 
 
-REQUIRES = re.compile(r"^--\s*parse_check:\s*requires spark\s+(\d+(?:\.\d+)*)", re.M)
+REQUIRES = re.compile(r"^--\s*parse_check:\s*requires (spark\s+(\d+(?:\.\d+)*)|databricks)", re.M)
 
 
 def version_tuple(v):
@@ -237,9 +239,10 @@ def main():
             text = f.read()
         expect_error = args.expect_error
         m = REQUIRES.search(text[:2000])
-        if m and running < version_tuple(m.group(1)):
+        if m and (m.group(2) is None or running < version_tuple(m.group(2))):
             expect_error = True
-            print(f"{path}: needs Spark {m.group(1)}, running {pyspark.__version__}: "
+            need = "Databricks" if m.group(2) is None else "Spark " + m.group(2)
+            print(f"{path}: needs {need}, running Spark {pyspark.__version__}: "
                   "checking that every statement is rejected")
         if args.expect_error and "\n-- ERROR" in "\n" + text:
             stmts = split_error_blocks(text)
