@@ -1,0 +1,83 @@
+-- =============================================================================
+-- int_customer_transactions
+-- Layer : intermediate
+-- Grain : one row per completed transaction_id
+-- Input : src_transactions, src_tx_items, src_products, dim_customers
+--
+-- Each completed transaction with its basket metrics (items, quantity,
+-- average item price, distinct categories and brands, the category groups and
+-- brands bought) and the attributes of the customer who made it, including
+-- whether the purchase went through the customer's preferred channel.
+-- Lines of products that are no longer active keep their amounts but carry no
+-- catalogue attributes (they count as items, not as categories or brands).
+-- =============================================================================
+
+CREATE OR REPLACE TEMPORARY VIEW int_customer_transactions AS
+WITH item_lines AS (
+  SELECT
+    i.transaction_id,
+    i.item_id,
+    i.quantity,
+    i.unit_price,
+    i.line_total,
+    p.category,
+    p.category_group,
+    p.brand
+  FROM src_tx_items i
+  LEFT JOIN src_products p
+    ON i.product_id = p.product_id
+),
+basket AS (
+  SELECT
+    transaction_id,
+    COUNT(item_id)                                  AS item_count,
+    SUM(quantity)                                   AS total_quantity,
+    CAST(AVG(unit_price) AS DECIMAL(10, 2))         AS avg_item_price,
+    SUM(line_total)                                 AS items_line_total,
+    COUNT(DISTINCT category)                        AS distinct_categories,
+    COUNT(DISTINCT brand)                           AS distinct_brands,
+    -- sorted so that the lists do not depend on shuffle order
+    ARRAY_SORT(COLLECT_LIST(category_group))        AS category_groups,
+    ARRAY_SORT(COLLECT_LIST(brand))                 AS brands
+  FROM item_lines
+  GROUP BY transaction_id
+)
+SELECT
+  t.transaction_id,
+  t.customer_id,
+  c.customer_key,
+  c.full_name,
+  c.customer_segment,
+  c.generation_segment,
+  c.preferred_channel,
+  t.transaction_ts,
+  t.transaction_date,
+  t.transaction_hour,
+  t.transaction_day_of_week,
+  t.transaction_month,
+  t.transaction_quarter,
+  t.transaction_year,
+  t.channel,
+  t.channel_group,
+  t.store_id,
+  t.payment_method,
+  t.subtotal,
+  t.discount_amount,
+  t.total_amount,
+  t.has_discount,
+  t.discount_rate,
+  t.order_size_category,
+  COALESCE(b.item_count, 0)                         AS item_count,
+  COALESCE(b.total_quantity, 0)                     AS total_quantity,
+  b.avg_item_price,
+  COALESCE(b.distinct_categories, 0)                AS distinct_categories,
+  COALESCE(b.distinct_brands, 0)                    AS distinct_brands,
+  COALESCE(b.category_groups, ARRAY())              AS category_groups,
+  COALESCE(b.brands, ARRAY())                       AS brands,
+  CASE WHEN t.channel = c.preferred_channel THEN 1 ELSE 0 END
+                                                    AS used_preferred_channel
+FROM src_transactions t
+LEFT JOIN basket b
+  ON t.transaction_id = b.transaction_id
+LEFT JOIN dim_customers c
+  ON t.customer_id = c.customer_id;
