@@ -1,0 +1,367 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/c360-migrate/c360-migrate/cmd/c360-migrate/app"
+)
+
+// Statements whose outcome does not depend on parser details.
+const (
+	goodSQL = "SELECT 1;\nSELECT a, b FROM t WHERE a > 1;\n"
+	// Line 2 starts with a word that is no statement; line 3 has a FROM
+	// without a table (the error is at the ';', column 14).
+	badSQL = "SELECT 1;\nSELEC x;\nSELECT 2 FROM;\n"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run calls app.Run in-process, as main does.
+func run(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	return runCtx(t, context.Background(), stdin, args...)
+}
+
+func runCtx(t *testing.T, ctx context.Context, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := app.Run(ctx, args, strings.NewReader(stdin), &out, &errOut)
+	return result{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+// project writes files (slash-separated paths relative to a new temp dir),
+// makes that dir the working directory, so output paths are relative and
+// stable, and returns it.
+func project(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+	}
+	t.Chdir(dir)
+	return dir
+}
+
+func lines(s string) []string {
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+func TestParseGoodFiles(t *testing.T) {
+	project(t, map[string]string{"a.sql": goodSQL, "b.sql": "SELECT x FROM y"})
+
+	r := run(t, "", "parse", "a.sql", "b.sql")
+
+	assert.Equal(t, app.ExitOK, r.code, r.stderr)
+	assert.Equal(t, []string{
+		"a.sql: 2 statements, 0 errors",
+		"b.sql: 1 statements, 0 errors",
+		"parsed 3 statements in 2 files: 0 errors",
+	}, lines(r.stdout))
+	assert.Empty(t, r.stderr)
+}
+
+func TestParseErrorsDoNotStopOtherFiles(t *testing.T) {
+	project(t, map[string]string{"bad.sql": badSQL, "good.sql": goodSQL})
+
+	r := run(t, "", "parse", "bad.sql", "missing.sql", "good.sql")
+
+	assert.Equal(t, app.ExitInputErrors, r.code)
+	got := lines(r.stdout)
+	require.Len(t, got, 7, r.stdout)
+	assert.Equal(t, "bad.sql: 3 statements, 2 errors", got[0])
+	assert.Regexp(t, `^bad\.sql:2:1: error: .*'SELEC'`, got[1])
+	assert.Regexp(t, `^bad\.sql:3:14: error: .*';'`, got[2])
+	assert.Equal(t, "missing.sql: 0 statements, 1 errors", got[3])
+	assert.Equal(t, "missing.sql: error: cannot read: no such file or directory", got[4])
+	assert.Equal(t, "good.sql: 2 statements, 0 errors", got[5])
+	assert.Equal(t, "parsed 5 statements in 3 files: 3 errors", got[6])
+}
+
+func TestParseFolderIsRecursiveAndSorted(t *testing.T) {
+	project(t, map[string]string{
+		"proj/z.sql":          goodSQL,
+		"proj/a/b.sql":        "SELECT 1",
+		"proj/a.sql":          "SELECT 1",
+		"proj/notes.txt":      "not SQL",
+		"proj/.hidden/x.sql":  "SELEC",
+		"proj/m/deeper/c.sql": "SELECT 1; SELECT 2",
+	})
+
+	r := run(t, "", "parse", "proj")
+
+	assert.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	assert.Equal(t, []string{
+		"proj/a.sql: 1 statements, 0 errors",
+		"proj/a/b.sql: 1 statements, 0 errors",
+		"proj/m/deeper/c.sql: 2 statements, 0 errors",
+		"proj/z.sql: 2 statements, 0 errors",
+		"parsed 6 statements in 4 files: 0 errors",
+	}, lines(r.stdout))
+}
+
+func TestParseNamesAFileOnce(t *testing.T) {
+	project(t, map[string]string{"proj/a.sql": "SELECT 1"})
+
+	r := run(t, "", "parse", "proj", "proj/a.sql")
+
+	assert.Equal(t, app.ExitOK, r.code)
+	assert.Equal(t, "parsed 1 statements in 1 files: 0 errors", lines(r.stdout)[1])
+}
+
+func TestParseStdin(t *testing.T) {
+	r := run(t, badSQL, "parse", "-")
+
+	assert.Equal(t, app.ExitInputErrors, r.code)
+	got := lines(r.stdout)
+	assert.Equal(t, "-: 3 statements, 2 errors", got[0])
+	assert.Regexp(t, `^-:2:1: error: `, got[1])
+	assert.Equal(t, "parsed 3 statements in 1 files: 2 errors", got[len(got)-1])
+}
+
+func TestParseEmptyFolder(t *testing.T) {
+	project(t, map[string]string{"empty/readme.txt": "no SQL here"})
+
+	r := run(t, "", "parse", "empty")
+
+	assert.Equal(t, app.ExitOK, r.code)
+	assert.Equal(t, "parsed 0 statements in 0 files: 0 errors\n", r.stdout)
+	assert.Contains(t, r.stderr, "no .sql files found in empty")
+}
+
+func TestParseUnreadableFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can read a file without read permission")
+	}
+	dir := project(t, map[string]string{"locked.sql": goodSQL, "ok.sql": goodSQL})
+	require.NoError(t, os.Chmod(filepath.Join(dir, "locked.sql"), 0))
+
+	r := run(t, "", "parse", ".")
+
+	assert.Equal(t, app.ExitInputErrors, r.code)
+	assert.Contains(t, r.stdout, "locked.sql: error: cannot read: permission denied\n")
+	assert.Contains(t, r.stdout, "ok.sql: 2 statements, 0 errors\n")
+}
+
+func TestParseBrokenLinkInFolder(t *testing.T) {
+	dir := project(t, map[string]string{"proj/a.sql": goodSQL, "proj/c.sql": goodSQL})
+	require.NoError(t, os.Symlink(filepath.Join(dir, "nowhere"), filepath.Join(dir, "proj", "b.sql")))
+
+	r := run(t, "", "parse", "proj")
+
+	assert.Equal(t, app.ExitInputErrors, r.code)
+	assert.Equal(t, []string{
+		"proj/a.sql: 2 statements, 0 errors",
+		"proj/b.sql: 0 statements, 1 errors",
+		"proj/b.sql: error: cannot read: no such file or directory",
+		"proj/c.sql: 2 statements, 0 errors",
+		"parsed 4 statements in 3 files: 1 errors",
+	}, lines(r.stdout))
+}
+
+func TestParseJSON(t *testing.T) {
+	project(t, map[string]string{"bad.sql": badSQL, "good.sql": "SELECT 1"})
+
+	r := run(t, "", "parse", "--json", "bad.sql", "good.sql")
+
+	assert.Equal(t, app.ExitInputErrors, r.code)
+
+	// The shape: an array of objects with exactly these keys.
+	var raw []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &raw), r.stdout)
+	require.Len(t, raw, 4)
+	for _, o := range raw {
+		keys := make([]string, 0, len(o))
+		for k := range o {
+			keys = append(keys, k)
+		}
+		assert.ElementsMatch(t, []string{"file", "line", "col", "kind", "ok", "error"}, keys)
+	}
+
+	type stmt struct {
+		File  string
+		Line  int
+		Col   int
+		Kind  string
+		OK    bool
+		Error string
+	}
+	var got []stmt
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
+	assert.Equal(t, stmt{File: "bad.sql", Line: 1, Col: 1, Kind: got[0].Kind, OK: true}, got[0])
+	assert.Equal(t, "bad.sql", got[1].File)
+	assert.Equal(t, []int{2, 1}, []int{got[1].Line, got[1].Col})
+	assert.False(t, got[1].OK)
+	assert.Regexp(t, `^2:1: .*'SELEC'`, got[1].Error)
+	assert.Equal(t, []int{3, 1}, []int{got[2].Line, got[2].Col}, "line and col are where the statement starts")
+	assert.False(t, got[2].OK)
+	assert.Regexp(t, `^3:14: `, got[2].Error, "the error carries its own position")
+	assert.Equal(t, "good.sql", got[3].File)
+	assert.True(t, got[3].OK)
+	for _, s := range got {
+		assert.NotEmpty(t, s.Kind)
+	}
+	assert.Equal(t, got[0].Kind, got[3].Kind, "both are SELECT statements")
+	assert.NotEqual(t, got[0].Kind, got[1].Kind, "a statement that failed has its own kind")
+
+	// Stdout is only JSON; the diagnostics and the summary go to stderr.
+	errLines := lines(r.stderr)
+	require.Len(t, errLines, 3, r.stderr)
+	assert.Regexp(t, `^bad\.sql:2:1: error: `, errLines[0])
+	assert.Equal(t, "parsed 4 statements in 2 files: 2 errors", errLines[2])
+}
+
+func TestParseJSONWithNothingIsAnEmptyArray(t *testing.T) {
+	project(t, map[string]string{"empty.sql": "-- only a comment\n"})
+
+	r := run(t, "", "parse", "--json", "empty.sql")
+
+	assert.Equal(t, app.ExitOK, r.code)
+	assert.JSONEq(t, `[]`, r.stdout)
+}
+
+func TestParseJSONUnreadablePathGoesToStderr(t *testing.T) {
+	project(t, map[string]string{"good.sql": "SELECT 1"})
+
+	r := run(t, "", "parse", "--json", "nope.sql", "good.sql")
+
+	assert.Equal(t, app.ExitInputErrors, r.code)
+	var got []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
+	assert.Len(t, got, 1)
+	assert.Contains(t, r.stderr, "nope.sql: error: cannot read: no such file or directory\n")
+	assert.Contains(t, r.stderr, "parsed 1 statements in 2 files: 1 errors\n")
+}
+
+func TestParseDialectFlag(t *testing.T) {
+	project(t, map[string]string{"a.sql": goodSQL})
+	for _, d := range []string{"spark", "flink", "auto"} {
+		r := run(t, "", "parse", "--dialect", d, "a.sql")
+		assert.Equal(t, app.ExitOK, r.code, "--dialect %s: %s", d, r.stdout)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	project(t, map[string]string{"proj/a.sql": goodSQL})
+	tests := []struct {
+		name string
+		args []string
+		want string // regexp the first stderr line must match
+	}{
+		{"no arguments", nil, `no SPARK_DIR given`},
+		{"unknown command", []string{"prase"}, `"prase" is neither a command nor a folder`},
+		{"unknown command with args", []string{"prase", "proj"}, `"prase" is neither a command nor a folder`},
+		{"unknown root flag", []string{"--bogus", "proj"}, `flag provided but not defined: -bogus`},
+		{"help for unknown command", []string{"help", "nope"}, `No help topic for 'nope'`},
+		{"parse without path", []string{"parse"}, `no PATH given`},
+		{"parse unknown flag", []string{"parse", "--bogus", "proj"}, `flag provided but not defined: -bogus`},
+		{"parse flag after path", []string{"parse", "proj", "--json"}, `flag --json after the first PATH`},
+		{"parse bad dialect", []string{"parse", "--dialect", "mysql", "proj"}, `--dialect must be spark, flink or auto, not "mysql"`},
+		{"parse dialect without value", []string{"parse", "--dialect"}, `flag needs an argument: -dialect`},
+		{"migrate without dir", []string{"migrate"}, `no SPARK_DIR given`},
+		{"migrate two dirs", []string{"migrate", "proj", "proj"}, `want one SPARK_DIR, got 2 arguments`},
+		{"migrate on a file", []string{"migrate", "proj/a.sql"}, `SPARK_DIR proj/a.sql is not a folder`},
+		{"version with argument", []string{"version", "x"}, `version takes no arguments`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, "", tt.args...)
+
+			assert.Equal(t, app.ExitUsage, r.code)
+			assert.Empty(t, r.stdout, "a usage error prints nothing on stdout")
+			got := lines(r.stderr)
+			require.Len(t, got, 2, r.stderr)
+			assert.Regexp(t, `^c360-migrate: usage error: `+tt.want, got[0])
+			assert.Regexp(t, `^Run 'c360-migrate (--help|help \w+)' for usage\.$`, got[1])
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"help"}, {"help", "parse"}, {"parse", "--help"}, {"migrate", "-h"}} {
+		r := run(t, "", args...)
+		assert.Equal(t, app.ExitOK, r.code, "%v", args)
+		assert.Contains(t, r.stdout, "USAGE:", "%v", args)
+	}
+	r := run(t, "", "--help")
+	for _, cmd := range []string{"migrate", "parse", "version"} {
+		assert.Regexp(t, regexp.MustCompile(`(?m)^\s+`+cmd+`\s`), r.stdout)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := run(t, "", "version")
+
+	assert.Equal(t, app.ExitOK, r.code)
+	assert.Regexp(t, `^c360-migrate \S+ \(go\S+ \w+/\w+\)\n$`, r.stdout)
+}
+
+func TestMigrateIsNotAvailableYet(t *testing.T) {
+	project(t, map[string]string{"spark/a.sql": goodSQL, "spark/dims/b.sql": "SELECT 1"})
+
+	for _, args := range [][]string{
+		{"migrate", "spark"},
+		{"spark"}, // a bare SPARK_DIR runs migrate
+		{"--out", "elsewhere", "spark"},
+		{"migrate", "--out", "elsewhere", "spark"},
+	} {
+		r := run(t, "", args...)
+
+		assert.Equal(t, app.ExitUnavailable, r.code, "%v", args)
+		assert.Equal(t, "loaded 3 statements from 2 files in spark: 0 errors\n", r.stdout, "%v", args)
+		assert.Regexp(t, `^c360-migrate: translation to Flink SQL is not available yet; nothing was written to (flink_out|elsewhere)\n$`, r.stderr)
+		assert.NoDirExists(t, "flink_out")
+		assert.NoDirExists(t, "elsewhere")
+	}
+}
+
+func TestMigrateReportsParseErrors(t *testing.T) {
+	project(t, map[string]string{"spark/a.sql": goodSQL, "spark/b.sql": badSQL})
+
+	for _, args := range [][]string{{"migrate", "spark"}, {"spark"}} {
+		r := run(t, "", args...)
+
+		assert.Equal(t, app.ExitInputErrors, r.code)
+		got := lines(r.stdout)
+		require.Len(t, got, 3, r.stdout)
+		assert.Regexp(t, `^spark/b\.sql:2:1: error: `, got[0])
+		assert.Regexp(t, `^spark/b\.sql:3:14: error: `, got[1])
+		assert.Equal(t, "loaded 5 statements from 2 files in spark: 2 errors", got[2])
+	}
+}
+
+func TestMigrateMissingFolder(t *testing.T) {
+	project(t, nil)
+
+	r := run(t, "", "migrate", "no/such/dir")
+
+	assert.Equal(t, app.ExitInputErrors, r.code)
+	assert.Equal(t, "c360-migrate: error: cannot read SPARK_DIR: stat no/such/dir: no such file or directory\n", r.stderr)
+}
+
+func TestCancelledRunIsInterrupted(t *testing.T) {
+	project(t, map[string]string{"a.sql": goodSQL})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+
+	for _, args := range [][]string{{"parse", "a.sql"}, {"migrate", "."}} {
+		r := runCtx(t, ctx, "", args...)
+
+		assert.Equal(t, app.ExitInterrupted, r.code, "%v", args)
+		assert.Contains(t, r.stderr, "c360-migrate: interrupted: context canceled\n")
+	}
+}
