@@ -30,8 +30,8 @@ import org.apache.flink.sql.parser.validate.FlinkSqlConformance;
  * </pre>
  *
  * Files are split into statements at ';' outside strings, quoted identifiers
- * and comments; an {@code EXECUTE STATEMENT SET BEGIN ... END} block is one
- * statement. Prints "file:line: OK" or "file:line:col: ERROR message" per
+ * and comments; an {@code EXECUTE STATEMENT SET BEGIN ... END} block (also
+ * after EXPLAIN) is one statement. Prints "file:line: OK" or "file:line:col: ERROR message" per
  * statement and "N passed, N failed"; exits 1 when any statement fails. With
  * --expect-error every statement must be rejected, and a file holding
  * "-- ERROR" lines is split into blocks at those lines.
@@ -42,7 +42,7 @@ public final class ParseCheck {
     record Stmt(int line, int textLine, String sql) {}
 
     private static final Pattern STMT_SET_OPEN =
-            Pattern.compile("^\\s*EXECUTE\\s+STATEMENT\\s+SET\\s+BEGIN\\b.*", Pattern.DOTALL);
+            Pattern.compile("^\\s*(EXECUTE|EXPLAIN)\\b[^;]*?\\bSTATEMENT\\s+SET\\s+BEGIN\\b.*", Pattern.DOTALL);
     private static final Pattern ENDS_WITH_END = Pattern.compile(".*\\bEND\\s*$", Pattern.DOTALL);
 
     public static void main(String[] args) throws IOException {
