@@ -52,13 +52,15 @@ REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
 def split_statements(text):
-    """Split SQL text into (line, statement) pairs on ';' outside strings,
-    backquoted identifiers and comments. line is the 1-based line of the
-    statement's first significant character. Comment-only pieces are dropped;
-    comments inside a statement are kept (Spark accepts them)."""
+    """Split SQL text into (line, text_line, statement) triples on ';'
+    outside strings, backquoted identifiers and comments. line is the 1-based
+    line of the statement's first significant character; the statement text
+    is passed on unchanged (leading comments included), and text_line is the
+    line on which it begins, so that Spark's "line L" maps to the file line
+    text_line + L - 1. Comment-only pieces are dropped."""
     out = []
     i, n, line = 0, len(text), 1
-    start, first_line = 0, None
+    start, start_line, first_line = 0, 1, None
     while i < n:
         c = text[i]
         if c == "\n":
@@ -81,8 +83,8 @@ def split_statements(text):
                     i += 1
         elif c == ";":
             if first_line is not None:
-                out.append((first_line, text[start:i].strip()))
-            start, first_line = i + 1, None
+                out.append((first_line, start_line, text[start:i]))
+            start, start_line, first_line = i + 1, line, None
             i += 1
         else:
             if first_line is None:
@@ -106,7 +108,7 @@ def split_statements(text):
             else:
                 i += 1
     if first_line is not None and text[start:].strip():
-        out.append((first_line, text[start:].strip()))
+        out.append((first_line, start_line, text[start:]))
     return out
 
 
@@ -138,7 +140,7 @@ class SqlFile:
             self.statements = split_statements(f.read())
         self.defines = []        # in statement order
         self.words = set()
-        for _, sql in self.statements:
+        for _, _, sql in self.statements:
             code = code_only(sql)
             m = DEFINES.match(code)
             if m and m.group(1).lower() not in self.defines:
@@ -243,8 +245,23 @@ def start_spark(scratch):
 def error_text(e):
     msg = getattr(e, "desc", None) or str(e)
     msg = msg.strip()
-    # py4j errors carry a Java stack trace: keep the message part
-    return msg.split("\n\tat ")[0].split("\nJVM stacktrace:")[0].strip()
+    # py4j errors carry a Java stack trace, analysis errors the logical plan:
+    # keep the message part
+    msg = msg.split("\n\tat ")[0].split("\nJVM stacktrace:")[0]
+    msg = re.split(r";\n(?=['!+:]|\w+ )", msg)[0]
+    return msg.strip()
+
+
+SPARK_POS = re.compile(r"line (\d+),? pos (\d+)")
+
+
+def locate(shown, first_line, text_line, msg):
+    """file:line:col from Spark's "line L pos P" (P 0-based, L counted from
+    the start of the statement text), else file:line of the statement."""
+    m = SPARK_POS.search(msg)
+    if not m:
+        return f"{shown}:{first_line}"
+    return f"{shown}:{text_line + int(m.group(1)) - 1}:{int(m.group(2)) + 1}"
 
 
 def json_value(v):
@@ -317,15 +334,17 @@ def main():
         n_statements = 0
         for f in files:
             shown = os.path.relpath(f.path, REPO_ROOT)
-            for no, (line, sql) in enumerate(f.statements, 1):
+            for no, (line, text_line, sql) in enumerate(f.statements, 1):
                 started = time.time()
                 try:
                     spark.sql(sql)
                 except Exception as e:   # AnalysisException, ParseException, Py4JJavaError
-                    head = " ".join(sql.split())[:160]
-                    print(f"\nFAILED {shown}:{line}: statement {no} of {len(f.statements)}: {head}",
+                    msg = error_text(e)
+                    head = " ".join(code_only(sql).split())[:160]
+                    print(f"\nFAILED {locate(shown, line, text_line, msg)}: "
+                          f"statement {no} of {len(f.statements)} (line {line}): {head}",
                           file=sys.stderr)
-                    print(error_text(e), file=sys.stderr)
+                    print(msg, file=sys.stderr)
                     return 1
                 n_statements += 1
                 print(f"  ok  {shown}:{line}  ({time.time() - started:.2f}s)")
