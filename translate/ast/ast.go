@@ -173,7 +173,7 @@ type IsExpr struct {
 	At
 	X    Expr
 	Not  bool
-	What string // NULL, TRUE, FALSE, UNKNOWN
+	What string // NULL, TRUE, FALSE, UNKNOWN, JSON, JSON OBJECT|ARRAY|SCALAR|VALUE
 }
 
 // IsDistinct is x IS [NOT] DISTINCT FROM y.
@@ -280,6 +280,9 @@ type Func struct {
 	WithinGroup  []*OrderItem // percentile_cont(0.5) WITHIN GROUP (ORDER BY x)
 	Filter       Expr         // FILTER (WHERE ...)
 	Over         *Window      // OVER (...) or OVER name
+	// Tail keeps the SQL/JSON clauses written after the arguments, as
+	// written: RETURNING INT DEFAULT 0 ON EMPTY, NULL ON NULL, ...
+	Tail string
 }
 
 // NamedArg is a named function argument: name => value.
@@ -383,10 +386,23 @@ type Descriptor struct {
 	Cols []*Ident
 }
 
-// TableArg is TABLE t, the table argument of Flink window functions.
+// TableArg is TABLE t [PARTITION BY ...] [ORDER BY ...], the table argument
+// of Flink window and process table functions, or MODEL m.
 type TableArg struct {
 	At
-	Name *Name
+	Keyword     string // TABLE or MODEL
+	Name        *Name
+	PartitionBy []Expr
+	OrderBy     []*OrderItem
+}
+
+// KeyValue is KEY k VALUE v (or k VALUE v) inside JSON_OBJECT and
+// JSON_OBJECTAGG.
+type KeyValue struct {
+	At
+	KeyKW bool
+	Key   Expr
+	Value Expr
 }
 
 // ---------------------------------------------------------------------------
@@ -491,6 +507,12 @@ type SetOp struct {
 type ParenQuery struct {
 	At
 	Query *Query
+}
+
+// TableQuery is the query TABLE t: every row of t.
+type TableQuery struct {
+	At
+	Name *Name
 }
 
 // Values is VALUES (row), (row).
@@ -1125,6 +1147,7 @@ func (*ArrayCtor) exprNode()     {}
 func (*MapCtor) exprNode()       {}
 func (*RowCtor) exprNode()       {}
 func (*Descriptor) exprNode()    {}
+func (*KeyValue) exprNode()      {}
 func (*TableArg) exprNode()      {}
 func (*GroupingSets) exprNode()  {}
 func (*Rollup) exprNode()        {}
@@ -1133,6 +1156,7 @@ func (*Cube) exprNode()          {}
 func (*Select) queryBodyNode()     {}
 func (*SetOp) queryBodyNode()      {}
 func (*ParenQuery) queryBodyNode() {}
+func (*TableQuery) queryBodyNode() {}
 func (*Values) queryBodyNode()     {}
 
 func (*TableName) tableRefNode()      {}

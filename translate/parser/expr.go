@@ -83,10 +83,14 @@ func (p *parser) parsePredicate() ast.Expr {
 				continue
 			}
 			w := p.upper()
-			if w != "NULL" && w != "TRUE" && w != "FALSE" && w != "UNKNOWN" {
+			if w != "NULL" && w != "TRUE" && w != "FALSE" && w != "UNKNOWN" && w != "JSON" {
 				p.fail("NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS")
 			}
 			p.next()
+			if w == "JSON" && (p.is("VALUE") || p.is("OBJECT") || p.is("ARRAY") || p.is("SCALAR")) {
+				w += " " + p.upper()
+				p.next()
+			}
 			x = &ast.IsExpr{At: ast.At{At: x.Pos()}, X: x, Not: not, What: w}
 		case isKw(t, "NOT") || isKw(t, "IN") || isKw(t, "BETWEEN") || isKw(t, "LIKE") || isKw(t, "ILIKE") ||
 			isKw(t, "RLIKE") || isKw(t, "REGEXP") || isKw(t, "SIMILAR"):
@@ -362,11 +366,25 @@ func (p *parser) parseWordPrimary() ast.Expr {
 			p.expectOp(")")
 			return &ast.RowCtor{At: at(t), Keyword: true, Elems: elems}
 		}
-	case "TABLE":
-		// TABLE t as the table argument of a window function.
+	case "TABLE", "MODEL":
+		// TABLE t as the table argument of a window or process table
+		// function; MODEL m as the model argument of ML_PREDICT.
 		if p.dialect == token.Flink && (next.Kind == token.Word || next.Kind == token.QuotedIdent) {
 			p.next()
-			return &ast.TableArg{At: at(t), Name: p.parseName()}
+			ta := &ast.TableArg{At: at(t), Keyword: w, Name: p.parseName()}
+			if w == "TABLE" && p.isSeq("PARTITION", "BY") {
+				p.i += 2
+				ta.PartitionBy = []ast.Expr{p.parseBinary(0)}
+				for p.isOp(",") && !p.isOpAt(2, "=>") && p.peek(1).Kind != token.Word {
+					p.next()
+					ta.PartitionBy = append(ta.PartitionBy, p.parseBinary(0))
+				}
+			}
+			if w == "TABLE" && p.isSeq("ORDER", "BY") {
+				p.i += 2
+				ta.OrderBy = p.parseOrderItems()
+			}
+			return ta
 		}
 	case "DESCRIPTOR":
 		if next.Kind == token.Op && next.Lit == "(" {
@@ -755,6 +773,9 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 		p.next()
 		f.OrderBy = p.parseOrderItems()
 	}
+	if !p.isOp(")") && p.tok().Kind == token.Word && jsonClauseStarts[p.upper()] {
+		f.Tail = p.rawUntilClose()
+	}
 	if p.is("IGNORE") || p.is("RESPECT") {
 		v := p.is("IGNORE")
 		p.next()
@@ -792,15 +813,59 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 	return f
 }
 
-// parseArg parses a function argument: an expression or name => value.
+// jsonClauseStarts are the words that open the SQL/JSON clauses written
+// after a JSON function's arguments.
+var jsonClauseStarts = map[string]bool{
+	"RETURNING": true, "NULL": true, "ABSENT": true, "DEFAULT": true, "ERROR": true,
+	"EMPTY": true, "WITH": true, "WITHOUT": true, "TRUE": true, "FALSE": true, "UNKNOWN": true,
+}
+
+// rawUntilClose returns the source text up to the ')' closing the current
+// call, which it does not consume.
+func (p *parser) rawUntilClose() string {
+	start := p.tok()
+	depth := 0
+	last := start
+	for {
+		t := p.tok()
+		if t.Kind == token.EOF {
+			p.fail("')'")
+		}
+		if t.Kind == token.Op && t.Lit == "(" {
+			depth++
+		}
+		if t.Kind == token.Op && t.Lit == ")" {
+			if depth == 0 {
+				break
+			}
+			depth--
+		}
+		last = p.next()
+	}
+	return p.src[start.Pos.Offset-p.base : last.Pos.Offset-p.base+len(last.Lit)]
+}
+
+// parseArg parses a function argument: an expression, name => value, or
+// KEY k VALUE v.
 func (p *parser) parseArg() ast.Expr {
 	t := p.tok()
+	if p.is("KEY") && !p.isOpAt(1, ",") && !p.isOpAt(1, ")") && !p.isOpAt(1, "=>") {
+		p.next()
+		kv := &ast.KeyValue{At: at(t), KeyKW: true, Key: p.parseExpr()}
+		p.expect("VALUE")
+		kv.Value = p.parseExpr()
+		return kv
+	}
 	if (t.Kind == token.Word || t.Kind == token.QuotedIdent) && p.isOpAt(1, "=>") {
 		id := p.parseIdent()
 		p.next()
 		return &ast.NamedArg{At: at(t), Name: id, Value: p.parseExpr()}
 	}
 	x := p.parseExpr()
+	if p.is("VALUE") && !p.isOpAt(1, ",") && !p.isOpAt(1, ")") {
+		p.next()
+		return &ast.KeyValue{At: at(t), Key: x, Value: p.parseExpr()}
+	}
 	if p.is("AS") {
 		// struct(1 AS id): an argument with an alias.
 		p.next()
@@ -978,7 +1043,7 @@ func (p *parser) parseStringLiteral() ast.Expr {
 		}
 	}
 	lit.Value = p.decodeString(raw)
-	for p.dialect == token.Spark && p.tok().Kind == token.String && p.tok().Lit[0] != 'x' && p.tok().Lit[0] != 'X' {
+	for p.tok().Kind == token.String && p.tok().Lit[0] != 'x' && p.tok().Lit[0] != 'X' && p.tok().Lit[0] != '"' {
 		n := p.next()
 		lit.Raw += " " + n.Lit
 		lit.Value += p.decodeString(n.Lit)

@@ -108,7 +108,14 @@ func newParser(filename, src string, d token.Dialect, start token.Pos) *parser {
 // ---------------------------------------------------------------------------
 // token access
 
-func (p *parser) tok() token.Token { return p.toks[p.i] }
+// tok returns the current token; past the end it stays on EOF, so a rule
+// that skips ahead with p.i += n can never index out of range.
+func (p *parser) tok() token.Token {
+	if p.i >= len(p.toks) {
+		p.i = len(p.toks) - 1
+	}
+	return p.toks[p.i]
+}
 
 func (p *parser) peek(k int) token.Token {
 	if p.i+k < len(p.toks) {
@@ -118,7 +125,7 @@ func (p *parser) peek(k int) token.Token {
 }
 
 func (p *parser) next() token.Token {
-	t := p.toks[p.i]
+	t := p.tok()
 	if p.i < len(p.toks)-1 {
 		p.i++
 	}

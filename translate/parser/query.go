@@ -166,6 +166,9 @@ func (p *parser) parseQueryPrimary() ast.QueryBody {
 		return p.parseSelect()
 	case p.is("FROM"):
 		return p.parseFromFirstSelect()
+	case p.is("TABLE") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent):
+		p.next()
+		return &ast.TableQuery{At: at(t), Name: p.parseName()}
 	case p.is("VALUES"):
 		return p.parseValues()
 	case p.isOp("("):
@@ -174,7 +177,7 @@ func (p *parser) parseQueryPrimary() ast.QueryBody {
 		p.expectOp(")")
 		return &ast.ParenQuery{At: at(t), Query: q}
 	}
-	p.fail("SELECT, VALUES or '('")
+	p.fail("SELECT, VALUES, TABLE or '('")
 	return nil
 }
 
