@@ -320,7 +320,16 @@ func (p *tparser) parseFor(bt *blockTag) node {
 			ep.failExpected(`"in"`)
 		}
 		ep.next()
-		n.iter = ep.parseTuple()
+		// Not parseTuple: "x in list if cond" must not read as a
+		// conditional expression.
+		n.iter = ep.parseOr()
+		if ep.isOp(",") {
+			items := []expr{n.iter}
+			for ep.accept(",") && !ep.atEnd() {
+				items = append(items, ep.parseOr())
+			}
+			n.iter = &listExpr{items: items, off: items[0].at()}
+		}
 		if ep.isName("if") || ep.isName("recursive") {
 			ep.fail(ep.tok().off, "unsupported in {%% for %%}: %q (supported: for x in list, for k, v in list)", ep.tok().s)
 		}

@@ -99,7 +99,7 @@ func (r *renderer) report(e *jerr) bool {
 		tpl = r.cur
 	}
 	msg := e.msg
-	if tpl != r.model && r.macro != nil {
+	if r.macro != nil {
 		msg += fmt.Sprintf(" (in macro %q called from %s:%s)", r.macro.name, r.model.path, r.model.lines.pos(r.site))
 	}
 	pos := tpl.lines.pos(e.off)
