@@ -18,6 +18,7 @@ func (p *parser) parseCreate() ast.Stmt {
 		}
 		return p.parseCreateTable(&ast.CreateTable{Replace: true})
 	}
+	start := p.i
 	p.expect("CREATE")
 	orReplace := p.acceptSeq("OR", "REPLACE")
 	global := p.accept("GLOBAL")
@@ -31,6 +32,11 @@ func (p *parser) parseCreate() ast.Stmt {
 		p.fail("FUNCTION after TEMPORARY SYSTEM")
 	case external && !p.is("TABLE"):
 		p.fail("TABLE after EXTERNAL")
+	}
+	if n := p.otherObjectWords(); n > 0 {
+		p.i += n
+		p.acceptSeq("IF", "NOT", "EXISTS")
+		return p.command(start, true)
 	}
 	switch p.upper() {
 	case "TABLE":
@@ -579,6 +585,20 @@ func (p *parser) parseCreateFunction(cf *ast.CreateFunction) ast.Stmt {
 	return cf
 }
 
+// otherObjectWords returns how many words name an object kind that has no
+// node of its own (Flink's MODEL and MATERIALIZED TABLE, Confluent's
+// CONNECTION, Databricks' MATERIALIZED VIEW and STREAMING TABLE), or 0.
+// CREATE and ALTER of these are kept as commands.
+func (p *parser) otherObjectWords() int {
+	switch {
+	case p.isSeq("MATERIALIZED", "TABLE"), p.isSeq("MATERIALIZED", "VIEW"), p.isSeq("STREAMING", "TABLE"):
+		return 2
+	case (p.is("MODEL") || p.is("CONNECTION")) && p.isNameTokAt(1):
+		return 1
+	}
+	return 0
+}
+
 // createStart returns the index of the CREATE that precedes the object
 // keyword at index k.
 func (p *parser) createStart(k int) int {
@@ -624,7 +644,8 @@ func (p *parser) parseCreateDatabase() ast.Stmt {
 // DROP
 
 // parseDrop parses DROP [TEMPORARY [SYSTEM]] TABLE|VIEW|FUNCTION|DATABASE|
-// SCHEMA|NAMESPACE|CATALOG [IF EXISTS] name [PURGE|CASCADE|RESTRICT].
+// SCHEMA|NAMESPACE|CATALOG [IF EXISTS] name [PURGE|CASCADE|RESTRICT]; Kind
+// may also be MODEL, CONNECTION, MATERIALIZED TABLE|VIEW, STREAMING TABLE.
 func (p *parser) parseDrop() ast.Stmt {
 	p.expect("DROP")
 	d := &ast.DropStmt{}
@@ -636,10 +657,18 @@ func (p *parser) parseDrop() ast.Stmt {
 			d.Kind = p.upper()
 		}
 	}
+	n := 1
 	if d.Kind == "" {
-		p.fail("TABLE, VIEW, FUNCTION, DATABASE, SCHEMA or CATALOG after DROP")
+		n = p.otherObjectWords()
+		if n == 0 {
+			p.fail("TABLE, VIEW, FUNCTION, DATABASE, SCHEMA or CATALOG after DROP")
+		}
+		d.Kind = upperWord(p.tok().Lit)
+		if n == 2 {
+			d.Kind += " " + upperWord(p.peek(1).Lit)
+		}
 	}
-	p.next()
+	p.i += n
 	d.IfExists = p.acceptSeq("IF", "EXISTS")
 	d.Name = p.expectName("a " + lowerWord(d.Kind) + " name")
 	if p.is("PURGE") || p.is("CASCADE") || p.is("RESTRICT") {
@@ -664,6 +693,11 @@ func (p *parser) parseAlter() ast.Stmt {
 			p.next()
 			return p.command(start, true)
 		}
+	}
+	if n := p.otherObjectWords(); n > 0 {
+		p.i += n
+		p.acceptSeq("IF", "EXISTS")
+		return p.command(start, true)
 	}
 	a := &ast.AlterTable{}
 	switch {
@@ -745,7 +779,7 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 		if len(a.Partitions) == 0 {
 			p.fail("PARTITION")
 		}
-	case p.is("ADD") || p.is("MODIFY"):
+	case (p.is("ADD") || p.is("MODIFY")) && !(p.isAt(1, "CONSTRAINT") && !p.isAt(3, "PRIMARY")):
 		// Flink: ADD|MODIFY (defs, WATERMARK, PRIMARY KEY) or a single one.
 		a.Kind = p.upper()
 		p.next()
