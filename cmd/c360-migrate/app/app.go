@@ -123,16 +123,18 @@ func (e *env) newApp() *cli.App {
 	return &cli.App{
 		Name:  Name,
 		Usage: "migrate a Spark SQL batch project to a Flink SQL streaming project",
-		UsageText: Name + " [migrate] [--out DIR] SPARK_DIR\n" +
+		UsageText: Name + " [migrate] [--out DIR] [--var NAME=VALUE]... [--target NAME] SPARK_DIR\n" +
 			Name + " parse [--dialect spark|flink|auto] [--json] PATH...\n" +
 			Name + " version",
 		Description: "A bare '" + Name + " SPARK_DIR' runs the migrate command.\n" +
 			"Exit codes: 0 ok, 1 errors in the input, 2 usage error,\n" +
 			"3 translation not available yet, 4 internal error, 130 interrupted.",
 		HideVersion: true,
-		Reader:      e.stdin,
-		Writer:      e.stdout,
-		ErrWriter:   e.stderr,
+		// --var NAME=VALUE takes the value whole, commas included.
+		DisableSliceFlagSeparator: true,
+		Reader:                    e.stdin,
+		Writer:                    e.stdout,
+		ErrWriter:                 e.stderr,
 		// The cli package would call os.Exit for errors that carry an exit
 		// code; Run turns errors into codes itself.
 		ExitErrHandler: func(*cli.Context, error) {},
@@ -140,7 +142,7 @@ func (e *env) newApp() *cli.App {
 		Flags:          migrateFlags(),
 		Action: func(c *cli.Context) error {
 			if !c.Args().Present() {
-				return usagef("", "no SPARK_DIR given (usage: %s [migrate] [--out DIR] SPARK_DIR)", Name)
+				return usagef("", "no SPARK_DIR given (usage: %s [migrate] [flags] SPARK_DIR)", Name)
 			}
 			return e.migrate(c, true)
 		},

@@ -344,6 +344,41 @@ func TestMigrateReportsParseErrors(t *testing.T) {
 	}
 }
 
+func TestMigrateExpandsDbtJinja(t *testing.T) {
+	project(t, map[string]string{
+		"dbt/macros/money.sql": "{% macro cents(c) %}{{ c }} * 100{% endmacro %}\n",
+		"dbt/models/a.sql": "{{ config(materialized='table', unique_key='id') }}\n" +
+			"SELECT id, {{ cents('amount') }} AS amount_cents FROM {{ ref('src_orders') }};\n" +
+			"SELECT {{ var('n') }} AS n FROM t;\n" +
+			"{% if target.name == 'prod' %}SELECT 1{% else %}SELEC 1{% endif %};\n",
+	})
+
+	r := run(t, "", "dbt")
+
+	assert.Equal(t, app.ExitInputErrors, r.code)
+	got := lines(r.stdout)
+	require.Len(t, got, 3, r.stdout)
+	// Positions are those of the file as written, not of the expanded text:
+	// var is at 3:11, and SELEC (the else branch) at 4:49.
+	assert.Regexp(t, `^dbt/models/a\.sql:3:11: error: .*"n"`, got[0])
+	assert.Regexp(t, `^dbt/models/a\.sql:4:49: error: .*'SELEC'`, got[1])
+	assert.Equal(t, "loaded 3 statements from 1 files in dbt: 2 errors", got[2])
+
+	r = run(t, "", "migrate", "--var", "n=1, 2", "--target", "prod", "dbt")
+
+	assert.Equal(t, app.ExitUnavailable, r.code, r.stdout)
+	assert.Equal(t, "loaded 3 statements from 1 files in dbt: 0 errors\n", r.stdout)
+}
+
+func TestMigrateBadVar(t *testing.T) {
+	project(t, map[string]string{"dbt/a.sql": "SELECT 1"})
+
+	r := run(t, "", "migrate", "--var", "n", "dbt")
+
+	assert.Equal(t, app.ExitUsage, r.code)
+	assert.Contains(t, r.stderr, `c360-migrate: usage error: --var "n": want NAME=VALUE`)
+}
+
 func TestMigrateMissingFolder(t *testing.T) {
 	project(t, nil)
 

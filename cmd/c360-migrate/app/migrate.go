@@ -1,14 +1,20 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/diag"
+	"github.com/c360-migrate/c360-migrate/translate/load"
+	"github.com/c360-migrate/c360-migrate/translate/parser"
 	"github.com/c360-migrate/c360-migrate/translate/token"
 )
 
@@ -19,8 +25,10 @@ func (e *env) migrateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "migrate",
 		Usage:     "migrate a Spark SQL project folder to a Flink SQL project (the default command)",
-		UsageText: Name + " [migrate] [--out DIR] SPARK_DIR",
-		Description: "Loads every *.sql file below SPARK_DIR and parses it as Spark SQL;\n" +
+		UsageText: Name + " [migrate] [--out DIR] [--var NAME=VALUE]... [--target NAME] SPARK_DIR",
+		Description: "Loads every *.sql file below SPARK_DIR (skipping hidden folders, target/\n" +
+			"and dbt_packages/; files in macros/ folders are macros, not models),\n" +
+			"expands its dbt-Jinja and parses it as Spark SQL;\n" +
 			"parse errors are printed as file:line:col: error: message (exit code 1).\n" +
 			"Translation to Flink SQL is not available yet: when the project parses,\n" +
 			"migrate says so and exits with code 3 without writing anything.",
@@ -37,9 +45,34 @@ func migrateFlags() []cli.Flag {
 		&cli.StringFlag{
 			Name:  "out",
 			Value: defaultOut,
-			Usage: "folder for the Flink project (not written until translation is available)",
+			Usage: "folder `DIR` for the Flink project (not written until translation is available)",
+		},
+		&cli.StringSliceFlag{
+			Name:  "var",
+			Usage: "`NAME=VALUE` for {{ var('NAME') }} in the dbt-Jinja of the project; overrides vars: in dbt_project.yml; repeat for more",
+		},
+		&cli.StringFlag{
+			Name:  "target",
+			Value: "dev",
+			Usage: "`NAME` of the dbt target, {{ target.name }} in the dbt-Jinja of the project",
 		},
 	}
+}
+
+// loadOptions reads the migrate flags that control loading.
+func loadOptions(c *cli.Context) (load.Options, error) {
+	opts := load.Options{Dialect: token.Spark, Target: c.String("target")}
+	for _, v := range c.StringSlice("var") {
+		name, value, ok := strings.Cut(v, "=")
+		if !ok || strings.TrimSpace(name) == "" {
+			return opts, usagef("migrate", "--var %q: want NAME=VALUE", v)
+		}
+		if opts.Vars == nil {
+			opts.Vars = map[string]string{}
+		}
+		opts.Vars[strings.TrimSpace(name)] = value
+	}
+	return opts, nil
 }
 
 // migrate runs the migrate command; bare is true when it was reached as
@@ -69,23 +102,51 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 		return usagef("migrate", "SPARK_DIR %s is not a folder", dir)
 	}
 
-	spark := func(string) token.Dialect { return token.Spark }
-	files, cerr := parseSources(c.Context, sqlFiles([]string{dir}), e.stdin, spark)
-	stmts, errs := 0, 0
-	for _, f := range files {
-		errs += f.errors()
-		if f.file != nil {
-			stmts += len(f.file.Stmts)
-		}
-		fmt.Fprint(e.stdout, f.diags.String())
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
 	}
+	files, diags, err := loadProject(c.Context, dir, opts)
+	stmts := 0
+	for _, f := range files {
+		stmts += len(f.Stmts)
+	}
+	errs := diags.Count(diag.Error)
+	fmt.Fprint(e.stdout, diags.String())
 	fmt.Fprintf(e.stdout, "loaded %d statements from %d files in %s: %d errors\n", stmts, len(files), dir, errs)
 	switch {
-	case cerr != nil:
-		return cerr
+	case err != nil:
+		return err
 	case errs > 0:
 		return exitWith(ExitInputErrors)
 	}
 	fmt.Fprintf(e.stderr, "%s: translation to Flink SQL is not available yet; nothing was written to %s\n", Name, c.String("out"))
 	return exitWith(ExitUnavailable)
+}
+
+// loadProject loads the Spark project in dir (expanding its dbt-Jinja) and
+// parses every model. Diagnostics name files as dir/path, with positions in
+// the files as written. It stops early only when ctx is cancelled.
+func loadProject(ctx context.Context, dir string, opts load.Options) ([]*ast.File, diag.List, error) {
+	proj, diags := load.LoadProject(dir, opts)
+	for _, d := range diags {
+		if d.File != dir {
+			d.File = filepath.Join(dir, filepath.FromSlash(d.File))
+		}
+	}
+	var files []*ast.File
+	for _, sf := range proj.Files {
+		if err := ctx.Err(); err != nil {
+			return files, diags, err
+		}
+		path := filepath.Join(dir, filepath.FromSlash(sf.Path))
+		f, pd := parser.ParseFile(path, sf.Expanded, token.Spark)
+		for _, d := range pd {
+			d.Pos = sf.MapPos(d.Pos)
+		}
+		files = append(files, f)
+		diags.Append(pd)
+	}
+	diags.Sort()
+	return files, diags, nil
 }
