@@ -1,0 +1,86 @@
+// Package result holds what the translation of a project produces, table by
+// table: the Flink statements, the decisions taken (key, changelog mode),
+// the rules that fired, what is left untranslated, and the streaming notes.
+// The writer, the report and the validators read it; nothing here computes.
+package result
+
+import (
+	"github.com/c360-migrate/c360-migrate/translate/diag"
+	"github.com/c360-migrate/c360-migrate/translate/token"
+)
+
+// Status is the state of one table's translation.
+type Status string
+
+const (
+	// Translated: rules produced complete DDL and DML.
+	Translated Status = "translated"
+	// NeedsLLM: some construct had no rule; the residue lists them.
+	NeedsLLM Status = "needs-llm"
+	// Failed: the Spark input could not be read or modelled.
+	Failed Status = "failed"
+	// LLM: the residue was translated by the model and validated.
+	LLM Status = "llm"
+)
+
+// Changelog modes of a Flink table.
+const (
+	Append  = "append"
+	Upsert  = "upsert"
+	Retract = "retract"
+)
+
+// Column is one column of a Flink table.
+type Column struct {
+	Name     string `json:"name"`
+	Type     string `json:"type"` // Flink type as printed: STRING, TIMESTAMP(3), DECIMAL(10, 2)
+	Nullable bool   `json:"nullable"`
+}
+
+// RawInput is a raw input read by a source table: the Kafka table that
+// replaces the Spark CSV view, and its test rows.
+type RawInput struct {
+	Name    string   `json:"name"`    // e.g. customers_raw
+	Path    string   `json:"path"`    // the CSV path as written in Spark
+	Columns []Column `json:"columns"` // inferred the way Spark's inferSchema does
+	DDL     string   `json:"-"`       // tests/ddl.<raw>.sql
+	Insert  string   `json:"-"`       // tests/insert_<raw>.sql
+	Rows    int      `json:"rows"`
+}
+
+// Finding is a diagnostic kept with the table it belongs to.
+type Finding = diag.Diagnostic
+
+// Table is the translation of one Spark table.
+type Table struct {
+	SparkName string         `json:"spark_name"`
+	FlinkName string         `json:"flink_name"`
+	Layer     string         `json:"layer"`
+	Product   string         `json:"product"`
+	SparkFile string         `json:"spark_file"`
+	SparkPos  token.Pos      `json:"-"`
+	Status    Status         `json:"status"`
+	Columns   []Column       `json:"columns"`
+	Key       []string       `json:"primary_key,omitempty"`
+	KeyReason string         `json:"key_reason,omitempty"` // how the key was derived
+	Changelog string         `json:"changelog_mode"`
+	Deps      []string       `json:"depends_on"` // Flink names of the tables it reads
+	DDL       string         `json:"-"`          // sql-scripts/ddl.<table>.sql
+	DML       string         `json:"-"`          // sql-scripts/dml.<table>.sql
+	Raw       []*RawInput    `json:"raw_inputs,omitempty"`
+	Rules     map[string]int `json:"rules_applied"` // rule id -> times applied
+	// Residue lists the constructs no rule could translate, at their Spark
+	// positions; non-empty means Status NeedsLLM.
+	Residue []*Finding `json:"-"`
+	// Notes are streaming differences and decisions a reviewer must see
+	// (ORDER BY dropped, per-record CURRENT_DATE, regular join state...).
+	Notes []*Finding `json:"-"`
+}
+
+// Run is the translation of a whole project.
+type Run struct {
+	Product string    `json:"product"`
+	Profile string    `json:"profile"`
+	Tables  []*Table  `json:"tables"` // in dependency order
+	Diags   diag.List `json:"-"`      // project-level problems (parse errors, cycles)
+}
