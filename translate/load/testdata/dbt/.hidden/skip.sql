@@ -1,0 +1,1 @@
+SELECT 'hidden folders are skipped'

@@ -1,0 +1,1 @@
+SELECT 'compiled output must be skipped'
