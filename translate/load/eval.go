@@ -158,6 +158,10 @@ func (r *renderer) lookup(name string) (value, bool) {
 
 func (r *renderer) attr(v value, name string, off int) (value, *jerr) {
 	switch x := v.(type) {
+	case *loopInfo:
+		if a, ok := x.attr(name); ok {
+			return a, nil
+		}
 	case *dict:
 		if a, ok := x.m[name]; ok {
 			return a, nil

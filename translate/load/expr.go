@@ -45,7 +45,7 @@ func (e *jerr) Error() string { return e.msg }
 
 // lexExpr splits the content of a tag (starting at offset base) into tokens.
 func lexExpr(src string, base int) ([]etok, *jerr) {
-	var toks []etok
+	toks := make([]etok, 0, len(src)/4+2)
 	i := 0
 	for i < len(src) {
 		c := src[i]

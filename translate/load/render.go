@@ -250,14 +250,7 @@ func (r *renderer) renderFor(n *forNode, out *output) bool {
 		return r.render(n.els, out)
 	}
 	for i, item := range items {
-		loop := newDict()
-		loop.set("index", int64(i+1))
-		loop.set("index0", int64(i))
-		loop.set("revindex", int64(len(items)-i))
-		loop.set("revindex0", int64(len(items)-i-1))
-		loop.set("first", i == 0)
-		loop.set("last", i == len(items)-1)
-		loop.set("length", int64(len(items)))
+		loop := &loopInfo{index: i, length: len(items)}
 		r.scopes = append(r.scopes, map[string]value{"loop": loop})
 		err := r.assign(n.names, item, n.off)
 		ok := true

@@ -25,6 +25,30 @@ func (d *dict) set(k string, v value) {
 	d.m[k] = v
 }
 
+// loopInfo is the loop variable of a for loop.
+type loopInfo struct{ index, length int }
+
+// attr returns loop.index, loop.first, ...
+func (l *loopInfo) attr(name string) (value, bool) {
+	switch name {
+	case "index":
+		return int64(l.index + 1), true
+	case "index0":
+		return int64(l.index), true
+	case "revindex":
+		return int64(l.length - l.index), true
+	case "revindex0":
+		return int64(l.length - l.index - 1), true
+	case "first":
+		return l.index == 0, true
+	case "last":
+		return l.index == l.length-1, true
+	case "length":
+		return int64(l.length), true
+	}
+	return nil, false
+}
+
 // boundMethod is a method looked up on a value: 'a'.upper, d.items.
 type boundMethod struct {
 	recv value
@@ -47,6 +71,8 @@ func typeName(v value) string {
 		return "list"
 	case *dict:
 		return "dict"
+	case *loopInfo:
+		return "loop"
 	case *macroDef:
 		return "macro"
 	case *builtin, *boundMethod:
@@ -155,6 +181,8 @@ func (w *strWriter) repr(v value) {
 		w.write("<function " + x.name + ">")
 	case *boundMethod:
 		w.write("<method " + x.name + ">")
+	case *loopInfo:
+		w.write("<loop>")
 	default:
 		w.write("?")
 	}
