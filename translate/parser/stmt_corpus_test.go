@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,7 +30,6 @@ func TestCorpusStatements(t *testing.T) {
 		for path, src := range corpusFiles(t, d.String()) {
 			t.Run(d.String()+"/"+filepath.Base(path), func(t *testing.T) {
 				f, errs := ParseFile(path, src, d)
-				k := 0
 				for _, s := range f.Stmts {
 					text := strings.Join(strings.Fields(s.Base().Text), " ")
 					if _, ok := s.(*ast.BadStmt); !ok {
@@ -40,8 +40,14 @@ func TestCorpusStatements(t *testing.T) {
 						}
 						continue
 					}
-					var e error = errs[k]
-					k++
+					// the statement's error is the one inside its span
+					var e error = fmt.Errorf("%s:%v: %s", path, s.Pos(), s.(*ast.BadStmt).Err)
+					for _, d := range errs {
+						if d.Pos.Offset >= s.Pos().Offset && d.Pos.Offset <= s.Base().End.Offset {
+							e = d
+							break
+						}
+					}
 					lead := strings.ToUpper(strings.SplitN(text+" ", " ", 2)[0])
 					if strings.HasPrefix(lead, "(") {
 						lead = "("

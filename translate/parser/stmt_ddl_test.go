@@ -1,8 +1,10 @@
 package parser
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/c360-migrate/c360-migrate/translate/ast"
 	"github.com/c360-migrate/c360-migrate/translate/token"
 )
 
@@ -130,4 +132,60 @@ func TestDropAlterComment(t *testing.T) {
 		{spark, "COMMENT ON COLUMN db.t.c IS NULL", "CommentOn kind=COLUMN name=db.t.c comment=NULL"},
 		{spark, "COMMENT ON SCHEMA s IS 'x'", "CommentOn kind=SCHEMA name=s comment=\"x\""},
 	})
+}
+
+func TestColumnComments(t *testing.T) {
+	src := `-- the orders table
+CREATE TABLE orders (
+  -- the key
+  id BIGINT NOT NULL, -- never null
+  amount DECIMAL(10, 2) /* in cents */,
+  -- event time
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts - INTERVAL '5' SECOND
+) WITH ('connector' = 'kafka') -- sink
+;`
+	ct := parseOne(t, src, flink).(*ast.CreateTable)
+	check := func(what string, got []string, want ...string) {
+		t.Helper()
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: got %q, want %q", what, got, want)
+		}
+	}
+	check("statement before", ct.Before, "-- the orders table")
+	check("id before", ct.Columns[0].Before, "-- the key")
+	check("id after", ct.Columns[0].After, "-- never null")
+	check("amount after", ct.Columns[1].After, "/* in cents */")
+	check("ts before", ct.Columns[2].Before, "-- event time")
+	check("statement after", ct.After, "-- sink")
+	if p := ct.Columns[2].Pos(); p.Line != 7 || p.Col != 3 {
+		t.Errorf("ts at %v, want 7:3", p)
+	}
+	if p := ct.Watermark.Pos(); p.Line != 8 || p.Col != 3 {
+		t.Errorf("watermark at %v, want 8:3", p)
+	}
+}
+
+func TestStatementSetTextAndComments(t *testing.T) {
+	src := "EXECUTE STATEMENT SET\nBEGIN\n  -- first sink\n  INSERT INTO a SELECT * FROM s;\n  INSERT INTO b SELECT * FROM s; -- second\nEND;"
+	set := parseOne(t, src, flink).(*ast.StatementSet)
+	if len(set.Inserts) != 2 {
+		t.Fatalf("%d inserts", len(set.Inserts))
+	}
+	a, b := set.Inserts[0], set.Inserts[1]
+	if a.Text != "INSERT INTO a SELECT * FROM s" || a.Pos().Line != 4 || a.Pos().Col != 3 {
+		t.Errorf("first insert %q at %v", a.Text, a.Pos())
+	}
+	if len(a.Before) != 1 || a.Before[0] != "-- first sink" {
+		t.Errorf("first insert comments %q", a.Before)
+	}
+	if b.Text != "INSERT INTO b SELECT * FROM s" || b.Pos().Line != 5 {
+		t.Errorf("second insert %q at %v", b.Text, b.Pos())
+	}
+	if len(b.After) != 1 || b.After[0] != "-- second" {
+		t.Errorf("second insert trailing comments %q", b.After)
+	}
+	if !strings.HasPrefix(set.Text, "EXECUTE STATEMENT SET") || !strings.HasSuffix(set.Text, "END") {
+		t.Errorf("set text %q", set.Text)
+	}
 }

@@ -138,6 +138,9 @@ func (p *parser) parseStatementSetBody() *ast.StatementSet {
 		if !p.isOp(";") && !p.is("END") {
 			p.fail("';' after the INSERT")
 		}
+		if p.acceptOp(";") {
+			ins.After = append(ins.After, p.takeTrailing()...)
+		}
 	}
 	if len(set.Inserts) == 0 {
 		p.failAt(p.prevTok().Pos, "a statement set needs at least one INSERT")
