@@ -134,6 +134,11 @@ func Walk(v Visitor, n Node) {
 		walkList(v, n.Cols)
 	case *TableArg:
 		walkOpt(v, n.Name)
+		walkList(v, n.PartitionBy)
+		walkOrder(v, n.OrderBy)
+	case *KeyValue:
+		walkOpt(v, n.Key)
+		walkOpt(v, n.Value)
 
 	// types
 	case *Type:
@@ -189,6 +194,8 @@ func Walk(v Visitor, n Node) {
 		walkOpt(v, n.R)
 	case *ParenQuery:
 		walkOpt(v, n.Query)
+	case *TableQuery:
+		walkOpt(v, n.Name)
 	case *Values:
 		for _, row := range n.Rows {
 			walkList(v, row)

@@ -60,7 +60,7 @@ func prec(e ast.Expr) int {
 		if e.Kind == ast.CastColons {
 			return precPostfix
 		}
-	case *ast.Lambda, *ast.NamedArg, *ast.AliasedArg:
+	case *ast.Lambda, *ast.NamedArg, *ast.AliasedArg, *ast.KeyValue:
 		return precLowest
 	}
 	return precPrimary
@@ -307,8 +307,32 @@ func (p *printer) expr(e ast.Expr, min int) {
 		p.identList(e.Cols)
 		p.write(")")
 	case *ast.TableArg:
-		p.write("TABLE ")
+		kw := strings.ToUpper(e.Keyword)
+		if kw == "" {
+			kw = "TABLE"
+		}
+		p.write(kw + " ")
 		p.name(e.Name)
+		if len(e.PartitionBy) > 0 {
+			p.write(" PARTITION BY ")
+			for i, x := range e.PartitionBy {
+				if i > 0 {
+					p.write(", ")
+				}
+				p.expr(x, precBitOr)
+			}
+		}
+		if len(e.OrderBy) > 0 {
+			p.write(" ORDER BY ")
+			p.orderItems(e.OrderBy)
+		}
+	case *ast.KeyValue:
+		if e.KeyKW {
+			p.write("KEY ")
+		}
+		p.expr(e.Key, precOr)
+		p.write(" VALUE ")
+		p.expr(e.Value, precOr)
 	case *ast.GroupingSets:
 		p.write("GROUPING SETS (")
 		for i, set := range e.Sets {
@@ -479,6 +503,9 @@ func (p *printer) fn(f *ast.Func) {
 	if len(f.OrderBy) > 0 {
 		p.write(" ORDER BY ")
 		p.orderItems(f.OrderBy)
+	}
+	if f.Tail != "" {
+		p.write(" " + f.Tail)
 	}
 	if f.IgnoreNulls != nil && !f.NullsOutside {
 		p.write(" " + nullsClause(*f.IgnoreNulls))

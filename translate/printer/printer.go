@@ -56,6 +56,7 @@ type printer struct {
 	buf    strings.Builder
 	level  int  // indentation level
 	bol    bool // at the beginning of a line: the indentation is pending
+	space  bool // a space is owed before the next text on this line
 	needNL bool // a line comment ended the text: what follows starts a line
 }
 
@@ -86,11 +87,18 @@ func (p *printer) write(s string) {
 		p.nl()
 	}
 	if p.bol {
+		s = strings.TrimLeft(s, " ")
+		if s == "" {
+			return
+		}
 		for i := 0; i < p.level; i++ {
 			p.buf.WriteString(p.cfg.Indent)
 		}
 		p.bol = false
+	} else if p.space {
+		p.buf.WriteByte(' ')
 	}
+	p.space = false
 	p.buf.WriteString(s)
 }
 
@@ -98,6 +106,7 @@ func (p *printer) write(s string) {
 func (p *printer) nl() {
 	p.buf.WriteByte('\n')
 	p.bol = true
+	p.space = false
 	p.needNL = false
 }
 
@@ -108,10 +117,11 @@ func (p *printer) newline() {
 	}
 }
 
-// sp writes a space, unless at the start of a line or after a line comment.
+// sp owes a space before the next text written on the same line: a space
+// never ends a line, nor starts one.
 func (p *printer) sp() {
 	if !p.bol && !p.needNL {
-		p.buf.WriteByte(' ')
+		p.space = true
 	}
 }
 

@@ -175,6 +175,9 @@ func (p *printer) body(b ast.QueryBody) {
 		p.setOperand(b.R, l+1)
 	case *ast.ParenQuery:
 		p.subquery(b.Query)
+	case *ast.TableQuery:
+		p.write("TABLE ")
+		p.name(b.Name)
 	case *ast.Values:
 		p.values(b)
 	default:
