@@ -1,0 +1,69 @@
+package streaming
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/parser"
+	"github.com/c360-migrate/c360-migrate/translate/token"
+)
+
+var env = Env(func(name string) (Input, bool) {
+	switch name {
+	case "raw":
+		return Input{Columns: []string{"id", "name", "ts"}}, true
+	case "customers":
+		return Input{Key: []string{"customer_id"}, Updating: true, Columns: []string{"customer_id", "name", "tier"}}, true
+	case "orders":
+		return Input{Key: []string{"order_id"}, Columns: []string{"order_id", "customer_id", "amount"}}, true
+	case "items":
+		return Input{Columns: []string{"item_id", "order_id", "qty"}}, true
+	}
+	return Input{}, false
+})
+
+func analyze(t *testing.T, src string) *Result {
+	t.Helper()
+	f, errs := parser.ParseFile("q.sql", src, token.Flink)
+	if len(errs) > 0 {
+		t.Fatalf("%v", errs)
+	}
+	return Analyze(f.Stmts[0].(*ast.SelectStmt).Query, env)
+}
+
+func TestAnalyze(t *testing.T) {
+	tests := []struct {
+		name     string
+		sql      string
+		updating bool
+		key      string
+	}{
+		{"projection of append table", "SELECT id, name FROM raw", false, ""},
+		{"dedup keep last", "SELECT id, name FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY `$rowtime` DESC) AS rn FROM raw) WHERE rn = 1", true, "id"},
+		{"dedup keep first", "SELECT id, name FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY `$rowtime` ASC) AS rn FROM raw) WHERE rn = 1", false, "id"},
+		{"top-n on a column", "SELECT id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts DESC) AS rn FROM raw) WHERE rn = 1", true, "id"},
+		{"group by", "SELECT customer_id, count(*) AS n FROM orders GROUP BY customer_id", true, "customer_id"},
+		{"group by alias", "SELECT o.customer_id AS cid, sum(amount) AS total FROM orders o GROUP BY o.customer_id", true, "cid"},
+		{"global aggregate", "SELECT count(*) AS n FROM orders", true, ""},
+		{"many-to-one join keeps left key", "SELECT o.order_id, c.tier FROM orders o JOIN customers c ON o.customer_id = c.customer_id", true, "order_id"},
+		{"left join keeps left key", "SELECT o.order_id, c.tier FROM orders o LEFT JOIN customers c ON c.customer_id = o.customer_id", true, "order_id"},
+		{"many-to-many join", "SELECT i.item_id, o.amount FROM items i JOIN orders o ON i.order_id = o.order_id", false, ""},
+		{"key not selected", "SELECT c.tier FROM customers c", true, ""},
+		{"not exists", "SELECT order_id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.order_id = o.order_id)", true, "order_id"},
+		{"distinct", "SELECT DISTINCT name, ts FROM raw", true, "name,ts"},
+		{"cte", "WITH c AS (SELECT customer_id, count(*) AS n FROM orders GROUP BY customer_id) SELECT customer_id, n FROM c", true, "customer_id"},
+		{"unnest drops key", "SELECT o.order_id, t.x FROM orders o CROSS JOIN UNNEST(o.arr) AS t(x)", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := analyze(t, tt.sql)
+			if r.Updating != tt.updating {
+				t.Errorf("updating = %v (%v), want %v", r.Updating, r.Why, tt.updating)
+			}
+			if got := strings.Join(r.Key, ","); got != tt.key {
+				t.Errorf("key = %q (%s), want %q", got, r.KeyReason, tt.key)
+			}
+		})
+	}
+}
