@@ -395,7 +395,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 			return d
 		}
 	case "EXTRACT":
-		if next.Kind == token.Op && next.Lit == "(" && p.peek(2).Kind == token.Word && isKw(p.peek(3), "FROM") {
+		if next.Kind == token.Op && next.Lit == "(" && p.peek(2).Kind == token.Word {
 			p.next()
 			p.next()
 			unit := p.upper()

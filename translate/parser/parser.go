@@ -219,7 +219,25 @@ func (p *parser) upper() string { return strings.ToUpper(p.tok().Lit) }
 // abandons the statement.
 func (p *parser) fail(expected string) {
 	t := p.tok()
+	if t.Kind == token.Illegal {
+		p.failAt(t.Pos, "%s", describeIllegal(t.Lit))
+	}
 	p.failAt(t.Pos, "expected %s, found %s", expected, t.Describe())
+}
+
+// describeIllegal explains a token the lexer could not read.
+func describeIllegal(lit string) string {
+	switch {
+	case strings.HasPrefix(lit, "'") || strings.HasPrefix(lit, "\"") || len(lit) > 1 && (lit[1] == '\'' || lit[1] == '"'):
+		return "unterminated string: no closing quote before the end of input"
+	case strings.HasPrefix(lit, "/*"):
+		return "unterminated block comment: no closing */ before the end of input"
+	case strings.HasPrefix(lit, "`"):
+		return "unterminated quoted identifier: no closing backtick before the end of input"
+	case strings.HasPrefix(lit, "${"):
+		return "unterminated variable: no closing } before the end of input"
+	}
+	return fmt.Sprintf("unexpected character %q", lit)
 }
 
 func (p *parser) failAt(pos token.Pos, format string, args ...any) {

@@ -228,7 +228,11 @@ func (p *parser) parseSelect() *ast.Select {
 		case p.is("WHERE") && s.Where == nil:
 			p.next()
 			s.Where = p.parseExpr()
-		case p.is("GROUP") && p.isAt(1, "BY") && s.GroupBy == nil:
+		case p.is("GROUP") && s.GroupBy == nil:
+			if !p.isAt(1, "BY") {
+				p.next()
+				p.fail("BY")
+			}
 			s.GroupBy = p.parseGroupBy()
 		case p.is("HAVING") && s.Having == nil:
 			p.next()
@@ -527,6 +531,9 @@ func (p *parser) parseTableRef() ast.TableRef {
 		fr.Before = cm
 		ref = fr
 	default:
+		if t.Kind == token.Word && reservedAfterExpr[strings.ToUpper(t.Lit)] && !p.isOpAt(1, "(") {
+			p.fail("a table name")
+		}
 		name := p.parseName()
 		if p.isOp("(") {
 			// A table-valued function: range(10), explode(arr), f(x).
@@ -781,7 +788,7 @@ func (p *parser) parseMatchRecognize(src ast.TableRef) ast.TableRef {
 	depth := 1
 	for depth > 0 {
 		tk := p.tok()
-		if tk.Kind == token.EOF {
+		if tk.Kind == token.EOF || isKw(tk, "DEFINE") || isKw(tk, "WITHIN") {
 			p.fail("')' closing PATTERN")
 		}
 		if tk.Kind == token.Op && tk.Lit == "(" {
