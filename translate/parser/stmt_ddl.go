@@ -314,7 +314,7 @@ func (p *parser) parseDistribution() *ast.Distribution {
 	d := &ast.Distribution{At: at(t)}
 	switch {
 	case p.accept("BY"):
-		if (p.is("HASH") || p.is("RANGE")) && p.isOpAt(1, "(") {
+		if p.is("HASH") || p.is("RANGE") {
 			d.Kind = p.upper()
 			p.next()
 		}
@@ -845,7 +845,7 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 	case p.acceptSeq("UNSET", "TBLPROPERTIES"):
 		a.Kind = "UNSET TBLPROPERTIES"
 		a.IfExists = p.acceptSeq("IF", "EXISTS")
-		a.Props = p.parseProperties()
+		a.Props = p.parsePropertyKeys()
 	case p.acceptSeq("SET", "SERDEPROPERTIES"):
 		a.Kind = "SET SERDEPROPERTIES"
 		a.Props = p.parseProperties()
@@ -859,7 +859,7 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 	case p.is("RESET") && p.isOpAt(1, "("):
 		p.next()
 		a.Kind = "RESET"
-		a.Props = p.parseProperties()
+		a.Props = p.parsePropertyKeys()
 	case p.acceptSeq("RECOVER", "PARTITIONS"):
 		a.Kind = "RECOVER PARTITIONS"
 	case p.is("SET") || p.is("CLUSTER") || p.is("OWNER") || p.is("COMPACT") || p.is("ADD") || p.is("DROP"):
@@ -982,17 +982,23 @@ func (p *parser) parseCommentOn() ast.Stmt {
 // ---------------------------------------------------------------------------
 // shared pieces
 
-// parseProperties parses ( prop, ... ) of OPTIONS, TBLPROPERTIES, WITH,
-// SET and RESET. A key is a string or (Spark) an unquoted dotted name; the
-// '=' is optional in Spark; a value may be missing (UNSET, RESET).
-func (p *parser) parseProperties() []*ast.Property {
+// parseProperties parses ( prop, ... ) of OPTIONS, TBLPROPERTIES, WITH and
+// SET. Flink writes 'key' = 'value' with string literals only; Spark also
+// takes unquoted dotted keys, an optional '=', and numbers and booleans as
+// values.
+func (p *parser) parseProperties() []*ast.Property { return p.parsePropertyList(false) }
+
+// parsePropertyKeys parses the ( 'key', ... ) of RESET and UNSET.
+func (p *parser) parsePropertyKeys() []*ast.Property { return p.parsePropertyList(true) }
+
+func (p *parser) parsePropertyList(keysOnly bool) []*ast.Property {
 	p.expectOp("(")
 	props := []*ast.Property{}
 	if p.acceptOp(")") {
 		return props
 	}
 	for {
-		props = append(props, p.parseProperty())
+		props = append(props, p.parseProperty(keysOnly))
 		if !p.acceptOp(",") {
 			break
 		}
@@ -1004,8 +1010,19 @@ func (p *parser) parseProperties() []*ast.Property {
 	return props
 }
 
-func (p *parser) parseProperty() *ast.Property {
+func (p *parser) parseProperty(keysOnly bool) *ast.Property {
 	pr := &ast.Property{}
+	if p.dialect == token.Flink {
+		// Adjacent literals concatenate in Flink, as in Calcite.
+		pr.Key = p.expectString()
+		if keysOnly {
+			return pr
+		}
+		p.expectOp("=")
+		pr.Eq = true
+		pr.Value = p.expectString()
+		return pr
+	}
 	switch p.tok().Kind {
 	case token.String:
 		pr.Key = p.expectOneString()
@@ -1013,6 +1030,9 @@ func (p *parser) parseProperty() *ast.Property {
 		pr.Name = p.parseName()
 	default:
 		p.fail("a property key")
+	}
+	if keysOnly {
+		return pr
 	}
 	pr.Eq = p.acceptOp("=")
 	if !pr.Eq && (p.isOp(",") || p.isOp(")")) {

@@ -227,6 +227,9 @@ func (p *parser) parseMergeClause() *ast.MergeClause {
 func (p *parser) parseAssignments() []*ast.Assignment {
 	var sets []*ast.Assignment
 	for {
+		if p.is("WHERE") {
+			p.fail("a column name")
+		}
 		a := &ast.Assignment{Col: p.expectName("a column name")}
 		p.expectOp("=")
 		a.Value = p.parseExpr()

@@ -15,8 +15,8 @@ import (
 // source text as written (quotes included):
 //   - Spark: SET k=v (the key may be dotted or dashed words; the value is the
 //     rest of the statement), SET k, SET, SET -v, SET TIME ZONE ...;
-//   - Flink: SET 'k' = 'v', SET;
-//   - RESET, RESET k, RESET 'k'.
+//   - Flink: SET 'k' = 'v', SET, RESET 'k', RESET (the key must be quoted);
+//   - Spark: RESET, RESET k.
 func (p *parser) parseSet() ast.Stmt {
 	s := &ast.SetStmt{}
 	if p.accept("RESET") {
@@ -28,6 +28,9 @@ func (p *parser) parseSet() ast.Stmt {
 		return s
 	}
 	start := p.i
+	if p.dialect == token.Flink && p.tok().Kind != token.String {
+		p.fail("a string literal (Flink quotes the configuration key)")
+	}
 	switch {
 	case p.tok().Kind == token.String:
 		p.expectOneString()

@@ -19,7 +19,6 @@ func TestSetUseCache(t *testing.T) {
 		{flink, "SET 'pipeline.name'", `Set key="'pipeline.name'"`},
 		{flink, "SET", `Set key=""`},
 		{flink, "RESET 'table.exec.state.ttl'", `Set reset key="'table.exec.state.ttl'"`},
-		{flink, "SET execution.runtime-mode = streaming", `Set key="execution.runtime-mode" eq value="streaming"`},
 		{spark, "USE db", `Use names=[db]`},
 		{spark, "USE DATABASE db", `Use kind=DATABASE names=[db]`},
 		{spark, "USE NAMESPACE cat.ns", `Use kind=NAMESPACE names=[cat.ns]`},
