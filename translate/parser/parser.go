@@ -447,6 +447,14 @@ func (p *parser) parseOneStatement() (s ast.Stmt) {
 		p.fail("';' or end of statement")
 	}
 	p.finish(s, startIdx, start, before)
+	if p.isOp(";") {
+		// Comments before the ';' are inside the statement, and so is a
+		// comment on the same line after it.
+		b := s.Base()
+		b.After = append(b.After, p.takeComments()...)
+		p.next()
+		b.After = append(b.After, p.takeTrailing()...)
+	}
 	return s
 }
 

@@ -124,6 +124,7 @@ func (p *parser) parseWith() *ast.With {
 		if !p.acceptOp(",") {
 			return w
 		}
+		c.After = append(c.After, p.takeTrailing()...)
 	}
 }
 

@@ -170,7 +170,7 @@ func TestPrintComments(t *testing.T) {
 	stmt.Before = []string{"-- header"}
 	stmt.After = []string{"-- the end"}
 	got := printer.PrintFile(&ast.File{Stmts: []ast.Stmt{stmt}}, printer.Config{})
-	want := "-- header\nSELECT\n  a, -- first\n  /* block */\n  -- line above\n  b\nFROM t -- the end\n;\n"
+	want := "-- header\nSELECT\n  a, -- first\n  /* block */\n  -- line above\n  b\nFROM t\n-- the end\n;\n"
 	assert.Equal(t, want, got)
 
 	// A line comment on an inline node never swallows the code after it.

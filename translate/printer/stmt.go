@@ -14,7 +14,12 @@ func (p *printer) stmt(s ast.Stmt) {
 	b := s.Base()
 	p.commentLines(b.Before)
 	p.stmtCore(s)
-	p.trailing(b.After)
+	// Comments kept at the end of a statement go on their own lines, so
+	// that re-parsing cannot attach them to the statement's last node.
+	if len(b.After) > 0 {
+		p.newline()
+		p.commentLines(b.After)
+	}
 }
 
 func (p *printer) stmtCore(s ast.Stmt) {
