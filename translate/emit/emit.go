@@ -1,0 +1,288 @@
+// Package emit writes a translated project to disk in the layout of the
+// seed project:
+//
+//	<out>/pipelines/<layer>/<product>/<table-folder>/
+//	    sql-scripts/ddl.<table>.sql
+//	    sql-scripts/dml.<table>.sql
+//	    tests/ddl.<raw>.sql, tests/insert_<raw>.sql   (one pair per raw input)
+//	    Makefile                                      (Confluent CLI targets)
+//	    tracking.md                                   (status, rules, decisions, review)
+//	<out>/pipelines/inventory.json
+//	<out>/pipelines/common.mk
+//
+// The table folder is the Flink name without its product (see TableFolder).
+// A table whose translation is not complete (needs-llm, failed) still gets
+// its files, so the reviewer sees what was produced, but its DML starts with
+// a comment block saying it is NOT complete, its Makefile refuses to deploy
+// it, and tracking.md and inventory.json carry its status.
+//
+// Output is byte-for-byte deterministic. Every file is written atomically;
+// a table folder is built beside its final place and renamed in only when
+// complete; a file whose bytes did not change is not rewritten.
+package emit
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/c360-migrate/c360-migrate/translate/result"
+)
+
+// Options configure the deployment parts of the output (statement names and
+// the defaults written into common.mk). The zero value is usable.
+type Options struct {
+	// Env is the environment part of statement names (default "dev").
+	Env string
+	// Region is the short region part of statement names (default "usw2").
+	Region string
+	// Cloud and CloudRegion are the defaults of FLINK_CLOUD (aws, azure,
+	// gcp) and FLINK_REGION (us-west-2) in common.mk, passed to the CLI's
+	// --cloud and --region; empty means the CLI's current region.
+	Cloud       string
+	CloudRegion string
+	// EnvironmentID (env-…), ComputePool (lfcp-…), Database (the Kafka
+	// cluster ID, lkc-…) and ServiceAccount (sa-…) are the defaults of the
+	// matching common.mk variables; empty means the CLI's current one.
+	EnvironmentID  string
+	ComputePool    string
+	Database       string
+	ServiceAccount string
+	// FS is the file system written to (default OS).
+	FS FS
+}
+
+func (o Options) withDefaults() Options {
+	if o.Env == "" {
+		o.Env = "dev"
+	}
+	if o.Region == "" {
+		o.Region = "usw2"
+	}
+	if o.FS == nil {
+		o.FS = OS
+	}
+	return o
+}
+
+// Written says what Write did. Paths are slash-separated, relative to the
+// output directory, and sorted.
+type Written struct {
+	Written   []string // created or changed
+	Unchanged []string // already there with the same bytes, not touched
+	Removed   []string // files of an earlier run that the project no longer produces
+}
+
+// Write writes run under outDir. Tables are written one folder at a time in
+// the run's order, then common.mk, then inventory.json, so the inventory
+// only ever lists complete folders. Folders listed by the previous
+// inventory.json that the run no longer produces are removed. On error the
+// folders already replaced stay replaced and every other one is as it was.
+func Write(run *result.Run, outDir string, opts Options) (*Written, error) {
+	o := opts.withDefaults()
+	if run == nil {
+		return nil, fmt.Errorf("emit: nil run")
+	}
+	ls, err := plan(run, o)
+	if err != nil {
+		return nil, err
+	}
+	fsys := o.FS
+	w := &Written{}
+	root := filepath.Join(outDir, Pipelines)
+	invPath := filepath.Join(root, "inventory.json")
+	oldFolders := previousFolders(fsys, invPath)
+
+	for _, l := range ls {
+		files, err := tableFiles(l, o)
+		if err != nil {
+			return w, err
+		}
+		res, err := writeFolder(fsys, filepath.Join(outDir, filepath.FromSlash(l.folder)), files)
+		if err != nil {
+			w.sort()
+			return w, fmt.Errorf("emit: write %s: %w", l.folder, err)
+		}
+		for _, f := range res.written {
+			w.Written = append(w.Written, path.Join(l.folder, f))
+		}
+		for _, f := range res.unchanged {
+			w.Unchanged = append(w.Unchanged, path.Join(l.folder, f))
+		}
+		for _, f := range res.removed {
+			w.Removed = append(w.Removed, path.Join(l.folder, f))
+		}
+	}
+
+	inv, err := inventoryJSON(run, ls, o)
+	if err != nil {
+		return w, err
+	}
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"common.mk", []byte(commonMK(o))}, {"inventory.json", inv}} {
+		rel := path.Join(Pipelines, f.name)
+		changed, err := WriteFileAtomic(fsys, filepath.Join(outDir, filepath.FromSlash(rel)), f.data)
+		if err != nil {
+			w.sort()
+			return w, fmt.Errorf("emit: write %s: %w", rel, err)
+		}
+		if changed {
+			w.Written = append(w.Written, rel)
+		} else {
+			w.Unchanged = append(w.Unchanged, rel)
+		}
+	}
+
+	current := map[string]bool{}
+	for _, l := range ls {
+		current[l.folder] = true
+	}
+	for _, f := range oldFolders {
+		if current[f] {
+			continue
+		}
+		dir := filepath.Join(outDir, filepath.FromSlash(f))
+		gone, err := listFiles(fsys, dir)
+		if err != nil {
+			w.sort()
+			return w, err
+		}
+		if err := fsys.RemoveAll(dir); err != nil {
+			w.sort()
+			return w, fmt.Errorf("emit: remove stale %s: %w", f, err)
+		}
+		for g := range gone {
+			w.Removed = append(w.Removed, path.Join(f, g))
+		}
+		removeEmptyParents(fsys, filepath.Dir(dir), root)
+	}
+	w.sort()
+	return w, nil
+}
+
+func (w *Written) sort() {
+	sort.Strings(w.Written)
+	sort.Strings(w.Unchanged)
+	sort.Strings(w.Removed)
+}
+
+// removeEmptyParents removes dir and its parents up to (not including) stop
+// while they are empty.
+func removeEmptyParents(fsys FS, dir, stop string) {
+	for dir != stop && strings.HasPrefix(dir, stop) {
+		entries, err := fsys.ReadDir(dir)
+		if err != nil || len(entries) > 0 {
+			return
+		}
+		if fsys.Remove(dir) != nil {
+			return
+		}
+		dir = filepath.Dir(dir)
+	}
+}
+
+// tableFiles renders every file of one table folder, keyed by its slash path
+// relative to the folder.
+func tableFiles(l *layout, o Options) (map[string][]byte, error) {
+	t := l.t
+	files := map[string][]byte{
+		ddlFile(t.FlinkName): []byte(ddlSQL(t)),
+		dmlFile(t.FlinkName): []byte(dmlSQL(t)),
+		makefileName:         []byte(tableMakefile(l)),
+		trackingName:         []byte(tracking(l)),
+	}
+	for _, r := range t.Raw {
+		for name, text := range map[string]string{rawDDLFile(r.Name): r.DDL, rawInsFile(r.Name): r.Insert} {
+			if _, dup := files[name]; dup {
+				return nil, fmt.Errorf("emit: table %s reads raw input %s twice", t.FlinkName, r.Name)
+			}
+			files[name] = []byte(withNewline(text))
+		}
+	}
+	return files, nil
+}
+
+// Complete reports whether a table's DML can be deployed as written.
+func Complete(s result.Status) bool {
+	return s == result.Translated || s == result.LLM
+}
+
+// ddlSQL is the DDL file: the table's DDL, under a banner when the table
+// failed (the DDL may then be missing or partial) or needs the LLM (its
+// columns follow a query that is not finished).
+func ddlSQL(t *result.Table) string {
+	switch t.Status {
+	case result.Failed:
+		return banner([]string{
+			"FAILED: the translation of this table failed (see tracking.md).",
+			"This DDL may be missing or partial. Do NOT deploy it as it is.",
+		}) + withNewline(t.DDL)
+	case result.NeedsLLM:
+		return banner([]string{
+			"REVIEW: the DML of this table is NOT complete (status needs-llm).",
+			"Check these columns once the DML is finished (see tracking.md).",
+		}) + withNewline(t.DDL)
+	}
+	return withNewline(t.DDL)
+}
+
+// dmlSQL is the DML file. A table that is not complete gets a banner that
+// no reader (or deploy script grepping for it) can miss.
+func dmlSQL(t *result.Table) string {
+	switch t.Status {
+	case result.NeedsLLM:
+		lines := []string{
+			"NOT COMPLETE: status needs-llm.",
+			fmt.Sprintf("%d Spark construct(s) had no translation rule; the statement below", len(t.Residue)),
+			"still holds them and is NOT a complete Flink statement. Do NOT deploy it.",
+			"Finish it with the LLM (c360-migrate without --no-llm) or by hand.",
+			"Residue (construct, Spark position, reason):",
+		}
+		for _, d := range sortedFindings(t.Residue) {
+			lines = append(lines, "  "+oneLine(findingText(d)))
+		}
+		lines = append(lines, "See tracking.md.")
+		return banner(lines) + withNewline(t.DML)
+	case result.Failed:
+		return banner([]string{
+			"FAILED: the translation of this table failed (see tracking.md).",
+			"There is no complete DML. Do NOT deploy this file.",
+		}) + withNewline(t.DML)
+	case result.LLM:
+		return banner([]string{
+			"Part of this statement was translated by the LLM and validated.",
+			"Review it before deploying (see tracking.md).",
+		}) + withNewline(t.DML)
+	}
+	return withNewline(t.DML)
+}
+
+const bannerRule = "-- ============================================================================\n"
+
+func banner(lines []string) string {
+	var b strings.Builder
+	b.WriteString(bannerRule)
+	for _, l := range lines {
+		b.WriteString("-- " + l + "\n")
+	}
+	b.WriteString(bannerRule)
+	return b.String()
+}
+
+// withNewline returns s ending with exactly one newline ("" stays "").
+func withNewline(s string) string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return ""
+	}
+	return s + "\n"
+}
+
+// oneLine folds white space runs with newlines into one space.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
