@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/c360-migrate/c360-migrate/translate/diag"
 	"github.com/c360-migrate/c360-migrate/translate/token"
 )
 
@@ -291,5 +292,35 @@ models:
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("parseProjectVars =\n%#v\nwant\n%#v", got, want)
+	}
+}
+
+// TestLimits checks that every resource bound stops the expansion with an
+// error at the position that exceeded it, instead of running away.
+func TestLimits(t *testing.T) {
+	small := limits{maxOutput: 1000, maxItems: 100, maxSteps: 5000, maxCallDepth: 10, maxErrors: 3}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"steps", "{% for a in range(50) %}{% for b in range(50) %}{% for c in range(50) %}{% set x = c %}{% endfor %}{% endfor %}{% endfor %}",
+			"error: Jinja expansion takes more than 5000 steps"},
+		{"output", "{% for a in range(99) %}0123456789abcdef{% endfor %}", "m.sql:1:25: error: Jinja expansion is larger than 1000 bytes"},
+		{"string value", "{% set s = 'x' %}{% macro d(s, n) %}{% if n %}{{ d(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ d(s, 12) }}",
+			"m.sql:1:54: error: Jinja expansion is larger than 1000 bytes (in macro \"d\" called from m.sql:1:96)"},
+		{"list", "{{ range(101) }}", "m.sql:1:4: error: range() longer than 100 elements"},
+		{"list concat", "{% set l = range(60) %}{{ l + l }}", "m.sql:1:29: error: list longer than 100 elements"},
+		{"call depth", "{% macro r() %}{{ r() }}{% endmacro %}{{ r() }}", "m.sql:1:19: error: macro calls nested more than 10 deep"},
+		{"errors", "{{ a }}{{ b }}{{ c }}{{ d }}", "m.sql:1:1: error: too many Jinja errors (3); expansion of this file stopped"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(Options{})
+			e.limits = small
+			var errs diag.List
+			e.expand("m.sql", tt.src, &errs)
+			if got := errs.String(); !strings.Contains(got, tt.want) {
+				t.Errorf("errors:\n%s\nwant one containing:\n%s", got, tt.want)
+			}
+		})
 	}
 }

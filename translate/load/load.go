@@ -190,14 +190,22 @@ func (e *env) addMacros(path, src string, errs *diag.List) {
 	}
 }
 
-// reporter returns the syntax-error callback for one file.
+// reporter returns the syntax-error callback for one file. After
+// maxErrors errors it reports that it stops and drops the rest.
 func reporter(path, src string, errs *diag.List) func(off int, msg string) {
 	var lines lineIndex
+	n := 0
 	return func(off int, msg string) {
 		if lines == nil {
 			lines = newLineIndex(src)
 		}
-		errs.Errorf(path, lines.pos(off), "%s", msg)
+		n++
+		switch {
+		case n < defaultLimits.maxErrors:
+			errs.Errorf(path, lines.pos(off), "%s", msg)
+		case n == defaultLimits.maxErrors:
+			errs.Errorf(path, lines.pos(off), "%s (too many Jinja syntax errors; later ones are not reported)", msg)
+		}
 	}
 }
 

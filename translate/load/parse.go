@@ -78,6 +78,9 @@ type tparser struct {
 	i      int
 	depth  int
 	report func(off int, msg string)
+	// scanBudget bounds the look-ahead of skipUnknownBlock over the
+	// whole file, so that many unknown tags cannot make parsing quadratic.
+	scanBudget int
 }
 
 // parseTemplate lexes and parses src. report receives every syntax error.
@@ -88,7 +91,7 @@ func parseTemplate(path, src string, report func(off int, msg string)) *template
 		t.nodes = []node{&textNode{text: src}}
 		return t
 	}
-	p := &tparser{tpl: t, toks: lexTemplate(src, report), report: report}
+	p := &tparser{tpl: t, toks: lexTemplate(src, report), report: report, scanBudget: 1 << 20}
 	t.nodes, _ = p.parseBody(nil, "")
 	return t
 }
@@ -202,7 +205,8 @@ func (p *tparser) parseStatement(bt *blockTag, closer string) node {
 // skipUnknownBlock skips to the matching {% end<kw> %} if there is one.
 func (p *tparser) skipUnknownBlock(kw string) {
 	depth := 0
-	for j := p.i; j < len(p.toks); j++ {
+	for j := p.i; j < len(p.toks) && p.scanBudget > 0; j++ {
+		p.scanBudget--
 		tk := p.toks[j]
 		if tk.kind != tBlock {
 			continue

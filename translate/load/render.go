@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/c360-migrate/c360-migrate/translate/diag"
 )
@@ -19,7 +20,7 @@ type limits struct {
 var defaultLimits = limits{
 	maxOutput:    32 << 20,
 	maxItems:     1 << 20,
-	maxSteps:     4_000_000,
+	maxSteps:     1_000_000,
 	maxCallDepth: 50,
 	maxErrors:    50,
 }
@@ -249,9 +250,14 @@ func (r *renderer) renderFor(n *forNode, out *output) bool {
 	if len(items) == 0 {
 		return r.render(n.els, out)
 	}
+	// One scope for the loop, emptied at each iteration: what the body
+	// sets does not outlive its iteration.
+	scope := map[string]value{}
+	r.scopes = append(r.scopes, scope)
+	defer func() { r.scopes = r.scopes[:len(r.scopes)-1] }()
 	for i, item := range items {
-		loop := &loopInfo{index: i, length: len(items)}
-		r.scopes = append(r.scopes, map[string]value{"loop": loop})
+		clear(scope)
+		scope["loop"] = &loopInfo{index: i, length: len(items)}
 		err := r.assign(n.names, item, n.off)
 		ok := true
 		if err != nil {
@@ -259,7 +265,6 @@ func (r *renderer) renderFor(n *forNode, out *output) bool {
 		} else {
 			ok = r.render(n.body, out)
 		}
-		r.scopes = r.scopes[:len(r.scopes)-1]
 		if !ok || err != nil {
 			return ok
 		}
@@ -290,8 +295,11 @@ func (r *renderer) iterate(v value, off int) ([]value, *jerr) {
 
 // str renders v as {{ v }} prints it, within the size limit.
 func (r *renderer) str(v value, off int) (string, *jerr) {
-	if s, ok := v.(string); ok {
-		return s, nil
+	switch x := v.(type) {
+	case string:
+		return x, nil
+	case int64:
+		return strconv.FormatInt(x, 10), nil
 	}
 	w := &strWriter{limit: r.env.limits.maxOutput}
 	w.str(v)
