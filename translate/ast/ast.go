@@ -773,6 +773,7 @@ type InsertStmt struct {
 	IfNotExists  bool
 	Columns      []*Ident
 	ByName       bool // Spark: INSERT INTO t BY NAME
+	ReplaceWhere Expr // Delta: INSERT INTO t REPLACE WHERE cond query
 	Query        *Query
 	// INSERT OVERWRITE [LOCAL] DIRECTORY 'path' [USING fmt] [OPTIONS] [ROW
 	// FORMAT ...] [STORED AS fmt]: Table is nil and Directory is set.
@@ -798,6 +799,9 @@ type MultiInsert struct {
 // the client form BEGIN STATEMENT SET; ... END (Execute false).
 type StatementSet struct {
 	StmtBase
+	// End marks the client form's closing END (Execute false, no inserts);
+	// without it an empty, non-executed set is BEGIN STATEMENT SET.
+	End     bool
 	Execute bool
 	Inserts []*InsertStmt
 }

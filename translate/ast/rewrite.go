@@ -270,6 +270,7 @@ func (r *rewriter) node(n Node) {
 		for _, pv := range n.Partition {
 			pv.Value = r.expr(pv.Value)
 		}
+		n.ReplaceWhere = r.expr(n.ReplaceWhere)
 		r.query(n.Query)
 	case *MultiInsert:
 		for _, t := range n.From {

@@ -333,6 +333,7 @@ func Walk(v Visitor, n Node) {
 		walkList(v, n.Hints)
 		walkPartition(v, n.Partition)
 		walkList(v, n.Columns)
+		walkOpt(v, n.ReplaceWhere)
 		walkOpt(v, n.Query)
 		walkOpt(v, n.Directory)
 		walkProps(v, n.DirOptions)

@@ -14,17 +14,12 @@ import (
 // with the change it waits for. A gap that starts to parse fails the test,
 // so the list only shrinks.
 var corpusGaps = map[string]string{
-	"INSERT INTO fct.orders REPLACE WHERE": "needs ast.InsertStmt.ReplaceWhere (Delta's INSERT ... REPLACE WHERE cond)",
+	"FROM raw.orders |> WHERE": "Spark 4 pipe syntax (|>) is not supported yet",
 }
 
-// queryStarts are the leading words of statements that are queries; their
-// errors belong to the query and expression parser and are logged here,
-// not failed (query_test.go and expr_test.go own them).
-var queryStarts = map[string]bool{"SELECT": true, "WITH": true, "FROM": true, "VALUES": true, "(": true, "TABLE": true}
-
 // TestCorpusStatements parses every file of the statement corpus
-// (testdata/corpus/{spark,flink}/*.sql) and fails on each error in a DDL,
-// DML or utility statement.
+// (testdata/corpus/{spark,flink}/*.sql) and fails on each error, but for
+// the known gaps listed above.
 func TestCorpusStatements(t *testing.T) {
 	for _, d := range []token.Dialect{token.Spark, token.Flink} {
 		for path, src := range corpusFiles(t, d.String()) {
@@ -48,10 +43,6 @@ func TestCorpusStatements(t *testing.T) {
 							break
 						}
 					}
-					lead := strings.ToUpper(strings.SplitN(text+" ", " ", 2)[0])
-					if strings.HasPrefix(lead, "(") {
-						lead = "("
-					}
 					gap := ""
 					for prefix, why := range corpusGaps {
 						if strings.HasPrefix(text, prefix) {
@@ -61,8 +52,6 @@ func TestCorpusStatements(t *testing.T) {
 					switch {
 					case gap != "":
 						t.Logf("known gap (%s): %v", gap, e)
-					case queryStarts[lead]:
-						t.Logf("query error (not a DDL/DML statement): %v", e)
 					default:
 						t.Errorf("%v\n  in: %s", e, text)
 					}

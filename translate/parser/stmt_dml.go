@@ -43,6 +43,8 @@ func (p *parser) parseInsertStmt(with *ast.With) *ast.InsertStmt {
 			s.Columns = p.parseParenIdents()
 		case p.acceptSeq("BY", "NAME"):
 			s.ByName = true
+		case p.acceptSeq("REPLACE", "WHERE"):
+			s.ReplaceWhere = p.parseExpr()
 		}
 	}
 	s.Query = p.parseQueryHere("a query (SELECT, VALUES, WITH or '(')")
@@ -111,7 +113,7 @@ func (p *parser) parseStatementSet() ast.Stmt {
 		p.expect("SET")
 		return &ast.StatementSet{}
 	case p.accept("END"):
-		return &ast.StatementSet{}
+		return &ast.StatementSet{End: true}
 	}
 	p.fail("EXECUTE, BEGIN or END")
 	return nil

@@ -329,6 +329,10 @@ func (p *printer) insert(s *ast.InsertStmt) {
 		if s.ByName {
 			p.write(" BY NAME")
 		}
+		if s.ReplaceWhere != nil {
+			p.write(" REPLACE WHERE ")
+			p.expr(s.ReplaceWhere, 0)
+		}
 	}
 	if s.Query != nil {
 		p.newline()
@@ -341,7 +345,7 @@ func (p *printer) insert(s *ast.InsertStmt) {
 // BEGIN STATEMENT SET and END markers carry no inserts.
 func (p *printer) statementSet(s *ast.StatementSet, execute bool) {
 	if !s.Execute && len(s.Inserts) == 0 {
-		if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(s.Text)), "END") {
+		if s.End {
 			p.write("END")
 		} else {
 			p.write("BEGIN STATEMENT SET")
