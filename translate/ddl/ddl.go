@@ -210,7 +210,7 @@ func options(t Table, opts Options) []*ast.Property {
 }
 
 func ident(s string) *ast.Ident {
-	return &ast.Ident{Name: s, Quoted: needsQuotes(s)}
+	return &ast.Ident{Name: s, Quoted: NeedsQuotes(s)}
 }
 
 func idents(ss []string) []*ast.Ident {
@@ -229,9 +229,9 @@ func str(s string) *ast.Literal {
 	return &ast.Literal{Kind: ast.LitString, Raw: "'" + strings.ReplaceAll(s, "'", "''") + "'", Value: s}
 }
 
-// needsQuotes reports whether a name must be written in backticks in
-// Flink SQL: anything but a plain lower-case word that is not reserved.
-func needsQuotes(s string) bool {
+// NeedsQuotes reports whether a name must be written in backticks in
+// Flink SQL: anything but a plain word that is not reserved.
+func NeedsQuotes(s string) bool {
 	if s == "" || reserved[strings.ToUpper(s)] {
 		return true
 	}

@@ -1,0 +1,231 @@
+// Package migrate runs the deterministic translation of a whole Spark
+// project: load (dbt expansion), parse, model, then for each table in
+// dependency order the query rules, the expression rules, the streaming
+// analysis (key, changelog mode) and the DDL, into a result.Run that the
+// writer and the report consume. It holds the wiring; the rules live in
+// their own packages.
+package migrate
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/ddl"
+	"github.com/c360-migrate/c360-migrate/translate/diag"
+	"github.com/c360-migrate/c360-migrate/translate/load"
+	"github.com/c360-migrate/c360-migrate/translate/parser"
+	"github.com/c360-migrate/c360-migrate/translate/printer"
+	"github.com/c360-migrate/c360-migrate/translate/project"
+	"github.com/c360-migrate/c360-migrate/translate/result"
+	"github.com/c360-migrate/c360-migrate/translate/rules"
+	"github.com/c360-migrate/c360-migrate/translate/schema"
+	"github.com/c360-migrate/c360-migrate/translate/streaming"
+	"github.com/c360-migrate/c360-migrate/translate/syntax"
+	"github.com/c360-migrate/c360-migrate/translate/token"
+)
+
+// Options configure a migration.
+type Options struct {
+	// Product names the data product; default: the project folder's name.
+	Product string
+	DDL     ddl.Options
+	Vars    map[string]string
+	Target  string
+	// DataDirs are the folders tried, in order, to resolve relative paths
+	// of CSV inputs; default: the working directory, then the project
+	// folder's parent, then the project folder.
+	DataDirs []string
+}
+
+var flinkPrint = printer.Config{Dialect: token.Flink}
+
+// Run translates the project in dir. Problems with single files or tables
+// are reported in the result, never fatal to the others; the error is for
+// a project that cannot be read at all.
+func Run(dir string, opts Options) (*result.Run, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%s: not a folder", dir)
+	}
+	if opts.Product == "" {
+		abs, _ := filepath.Abs(dir)
+		opts.Product = strings.ToLower(filepath.Base(abs))
+	}
+	opts.DDL = opts.DDL.Defaults()
+	if len(opts.DataDirs) == 0 {
+		abs, _ := filepath.Abs(dir)
+		opts.DataDirs = []string{".", filepath.Dir(abs), abs}
+	}
+	m := &migration{opts: opts, run: &result.Run{Product: opts.Product, Profile: string(opts.DDL.Profile)}}
+	m.load(dir)
+	m.translateAll()
+	return m.run, nil
+}
+
+type migration struct {
+	opts  Options
+	run   *result.Run
+	files map[string]*load.SourceFile
+	model *project.Model
+	// per table, by Spark name
+	sparkCols map[string][]schema.Column
+	raws      map[string]*rawInput
+	done      map[string]*result.Table
+}
+
+type rawInput struct {
+	table *schema.Table
+	path  string
+	key   []string
+	err   string
+}
+
+// load reads, expands and parses the project and builds its model.
+func (m *migration) load(dir string) {
+	proj, errs := load.LoadProject(dir, load.Options{Vars: m.opts.Vars, Target: m.opts.Target, Dialect: token.Spark})
+	m.run.Diags.Append(errs)
+	m.files = map[string]*load.SourceFile{}
+	var files []*project.File
+	for _, sf := range proj.Files {
+		m.files[sf.Path] = sf
+		f, perrs := parser.ParseFile(sf.Path, sf.Expanded, token.Spark)
+		for _, e := range perrs {
+			e.Pos = sf.MapPos(e.Pos)
+		}
+		m.run.Diags.Append(perrs)
+		files = append(files, &project.File{Path: sf.Path, Stmts: f.Stmts, Config: sf.Config, IsDbt: sf.IsDbt})
+	}
+	model, merrs := project.Build(files, project.Options{Product: m.opts.Product})
+	for _, e := range merrs {
+		if sf := m.files[e.File]; sf != nil {
+			e.Pos = sf.MapPos(e.Pos)
+		}
+	}
+	m.run.Diags.Append(merrs)
+	m.model = model
+}
+
+func (m *migration) translateAll() {
+	m.sparkCols = map[string][]schema.Column{}
+	m.raws = map[string]*rawInput{}
+	m.done = map[string]*result.Table{}
+	for _, name := range m.model.Order {
+		t := m.model.Tables[name]
+		if t.Input != nil {
+			m.readRaw(t)
+			continue
+		}
+		rt := m.translate(t)
+		m.done[name] = rt
+		m.run.Tables = append(m.run.Tables, rt)
+	}
+}
+
+// readRaw infers the columns and rows of a raw input the way Spark does.
+func (m *migration) readRaw(t *project.Table) {
+	in := t.Input
+	r := &rawInput{}
+	m.raws[t.Name] = r
+	if !in.Defined {
+		r.err = fmt.Sprintf("table %s is read but defined nowhere in the project, so its columns are unknown", t.Name)
+		return
+	}
+	if in.Format != "csv" {
+		if len(in.Columns) > 0 {
+			m.sparkCols[t.Name] = declaredColumns(in.Columns)
+			return
+		}
+		r.err = fmt.Sprintf("raw input %s uses format %s; only CSV inputs and declared columns are read", t.Name, in.Format)
+		return
+	}
+	r.path = in.Options["path"]
+	file := m.resolve(r.path)
+	tbl, err := schema.InferCSV(file, schema.CSVOptionsFrom(in.Options))
+	if err != nil {
+		r.err = fmt.Sprintf("cannot read CSV input %s (%s): %v", t.Name, r.path, err)
+		return
+	}
+	r.table = tbl
+	if len(in.Columns) > 0 {
+		m.sparkCols[t.Name] = declaredColumns(in.Columns)
+	} else {
+		m.sparkCols[t.Name] = tbl.Columns
+	}
+	r.key = naturalKey(tbl)
+}
+
+func (m *migration) resolve(p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	for _, d := range m.opts.DataDirs {
+		cand := filepath.Join(d, p)
+		if _, err := os.Stat(cand); err == nil {
+			return cand
+		}
+	}
+	return p
+}
+
+func declaredColumns(defs []*ast.ColumnDef) []schema.Column {
+	var out []schema.Column
+	for _, d := range defs {
+		if d.Type == nil {
+			continue
+		}
+		out = append(out, schema.Column{Name: d.Name.Name, Spark: schema.Canon(d.Type), Nullable: !d.NotNull})
+	}
+	return out
+}
+
+// naturalKey picks the key the raw topic's records are versions of: the
+// first *_id column (else the first column) whose values are all present
+// and distinct in the sample.
+func naturalKey(t *schema.Table) []string {
+	unique := func(i int) bool {
+		seen := map[string]bool{}
+		for _, row := range t.Rows {
+			if i >= len(row) || row[i].Null {
+				return false
+			}
+			k := row[i].String()
+			if seen[k] {
+				return false
+			}
+			seen[k] = true
+		}
+		return len(t.Rows) > 0
+	}
+	for i, c := range t.Columns {
+		if strings.HasSuffix(strings.ToLower(c.Name), "_id") && unique(i) {
+			return []string{c.Name}
+		}
+	}
+	if len(t.Columns) > 0 && unique(0) {
+		return []string{t.Columns[0].Name}
+	}
+	return nil
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// mapPositions moves diagnostics from expanded-text positions back to the
+// files as written.
+func (m *migration) mapPositions(ds []*diag.Diagnostic) {
+	for _, d := range ds {
+		if sf := m.files[d.File]; sf != nil {
+			d.Pos = sf.MapPos(d.Pos)
+		}
+	}
+}
