@@ -174,6 +174,9 @@ func (r *renderer) attr(v value, name string, off int) (value, *jerr) {
 			return &boundMethod{recv: x, name: name}, nil
 		}
 	}
+	if v == value(r.target) {
+		return nil, r.undef(off, "target has no attribute %q (available: target.name, target.type)", name)
+	}
 	return nil, r.undef(off, "%s has no attribute %q", typeName(v), name)
 }
 

@@ -97,6 +97,13 @@ func TestExpandFeatures(t *testing.T) {
 		{"bool and none print", "{{ true }} {{ none }} {{ [1, 'a'] }}", "True None [1, 'a']"},
 		{"index", "{{ ['a','b'][1] }}{{ ['a','b'][-1] }}{{ {'k': 'v'}['k'] }}", "bbv"},
 		{"raw", "{% raw %}{{ not expanded }}{% endraw %}", "{{ not expanded }}"},
+		{"raw with trim", "a {%- raw -%} {{ x }} {%- endraw -%} b", "a{{ x }}b"},
+		{"comment hides tags", "{# {% if %} {{ #}ok", "ok"},
+		{"loop revindex", "{% for c in 'ab' %}{{ loop.revindex }}{{ loop.revindex0 }}{% endfor %}", "2110"},
+		{"dict get", "{{ {'a': 1}.get('a') }}{{ {'a': 1}.get('b', 2) }}", "12"},
+		{"startswith", "{% if 'stg_x'.startswith('stg_') %}ok{% endif %}", "ok"},
+		{"first last", "{{ [1, 2, 3] | first }}{{ [1, 2, 3] | last }}", "13"},
+		{"is string number mapping", "{{ 'a' is string }}{{ 1 is number }}{{ {} is mapping }}{{ [] is sequence }}", "TrueTrueTrueTrue"},
 		{"string with braces", "{{ '}}' }}", "}}"},
 		{"dict with braces", "{{ {'a': {'b': 1}}['a']['b'] }}", "1"},
 		{"macro same file", "{% macro cents(c) %}({{ c }} / 100){% endmacro %}SELECT {{ cents('amount') }}", "SELECT (amount / 100)"},
@@ -120,11 +127,10 @@ func TestExpandFeatures(t *testing.T) {
 			if f.Expanded != tt.want {
 				t.Errorf("Expanded = %q, want %q", f.Expanded, tt.want)
 			}
-			if f.IsDbt != strings.Contains(tt.src, "{") || (tt.name == "plain SQL unchanged" && f.IsDbt) {
-				if !(tt.name == "plain SQL unchanged" && !f.IsDbt) {
-					t.Errorf("IsDbt = %v", f.IsDbt)
-				}
+			if want := indexTagOpen(tt.src, 0) >= 0; f.IsDbt != want {
+				t.Errorf("IsDbt = %v, want %v", f.IsDbt, want)
 			}
+			checkCopiedBytes(t, f)
 		})
 	}
 }
@@ -165,7 +171,11 @@ func TestExpandErrors(t *testing.T) {
 		{"undefined var", "x\n  {{ var('nope') }}", `models/x.sql:2:6: error: undefined dbt var "nope"`},
 		{"unknown filter", "{{ 'a' | wat }}", `models/x.sql:1:10: error: unknown Jinja filter "wat" (supported: `},
 		{"unknown test", "{% if a is odd %}{% endif %}", `models/x.sql:1:12: error: unknown Jinja test "odd"`},
-		{"unknown attribute", "{{ target.schema }}", `models/x.sql:1:11: error: dict has no attribute "schema"`},
+		{"unknown target attribute", "{{ target.schema }}", `models/x.sql:1:11: error: target has no attribute "schema" (available: target.name, target.type)`},
+		{"unknown loop attribute", "{% for x in [1] %}{{ loop.depth }}{% endfor %}", `models/x.sql:1:27: error: loop has no attribute "depth"`},
+		{"unknown method", "{{ 'a'.zfill(3) }}", `models/x.sql:1:8: error: string has no attribute "zfill"`},
+		{"unclosed raw", "{% raw %}{{ x }}", `models/x.sql:1:1: error: unclosed {% raw %}: expected {% endraw %}`},
+		{"stray endraw", "{% endraw %}", `models/x.sql:1:4: error: unsupported Jinja tag "endraw"`},
 		{"compare mismatch", "{% if 'a' < 1 %}{% endif %}", `models/x.sql:1:11: error: cannot compare a string and a integer with "<"`},
 		{"division by zero", "{{ 1 // 0 }}", `models/x.sql:1:6: error: division by zero`},
 		{"loop over number", "{% for x in 3 %}{% endfor %}", `models/x.sql:1:13: error: cannot loop over a integer`},

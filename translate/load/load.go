@@ -1,13 +1,3 @@
-// Package load reads a Spark SQL project from disk into SQL text ready for
-// the parser: it finds the *.sql files, expands the dbt flavour of Jinja
-// they may contain ({{ ref() }}, {{ source() }}, {{ config() }}, vars,
-// if/for/set, macros from macros/), records what the expansion learnt
-// (config keys, refs and sources), and keeps a table that maps every
-// position of the expanded text back to the file as written.
-//
-// The Jinja interpreter is a small subset of Jinja2, written for this
-// package; anything outside the subset is an error at its position rather
-// than a silent guess. Split cuts SQL text into statements.
 package load
 
 import (
