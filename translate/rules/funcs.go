@@ -71,12 +71,12 @@ func castFunc(id, spark string, t *ast.Type) *FuncRule {
 var funcTable = []funcEntry{
 	// ---- dates and times
 	{"datediff date_diff", &FuncRule{ID: "spark.fn.datediff", Spark: "DATEDIFF(end, start) | DATEDIFF(unit, start, end)",
-		Doc: "2 args → TIMESTAMPDIFF(DAY, CAST(start AS DATE), CAST(end AS DATE)) (Spark counts days between the dates, truncating timestamps; note the reversed order); 3 args → TIMESTAMPDIFF(unit, start, end)",
+		Doc:     "2 args → TIMESTAMPDIFF(DAY, CAST(start AS DATE), CAST(end AS DATE)) (Spark counts days between the dates, truncating timestamps; note the reversed order); 3 args → TIMESTAMPDIFF(unit, start, end)",
 		Rewrite: ruleDatediff}},
 	{"timestampdiff", &FuncRule{ID: "spark.fn.timestampdiff", Spark: "TIMESTAMPDIFF(unit, start, end)",
 		Doc: "→ TIMESTAMPDIFF(unit, start, end); WEEK → DAY / 7, QUARTER → MONTH / 3", Rewrite: ruleTimestampdiff}},
 	{"date_add", &FuncRule{ID: "spark.fn.date_add", Spark: "DATE_ADD(d, n) | DATE_ADD(unit, n, ts)",
-		Doc: "→ CAST(d AS DATE) + INTERVAL 'n' DAY for a literal n, else TIMESTAMPADD(DAY, n, CAST(d AS DATE)); the result stays a DATE",
+		Doc:     "→ CAST(d AS DATE) + INTERVAL 'n' DAY for a literal n, else TIMESTAMPADD(DAY, n, CAST(d AS DATE)); the result stays a DATE",
 		Rewrite: func(c *Context, f *ast.Func) (ast.Expr, bool) { return ruleDateAdd(c, f, false) }}},
 	{"date_sub", &FuncRule{ID: "spark.fn.date_sub", Spark: "DATE_SUB(d, n)",
 		Doc:     "→ CAST(d AS DATE) - INTERVAL 'n' DAY for a literal n, else TIMESTAMPADD(DAY, -n, CAST(d AS DATE))",

@@ -249,9 +249,9 @@ func ruleUnixTimestamp(c *Context, f *ast.Func) (ast.Expr, bool) {
 var truncUnits = map[string]string{
 	"YEAR": "YEAR", "YYYY": "YEAR", "YY": "YEAR",
 	"QUARTER": "QUARTER",
-	"MONTH": "MONTH", "MM": "MONTH", "MON": "MONTH",
+	"MONTH":   "MONTH", "MM": "MONTH", "MON": "MONTH",
 	"WEEK": "WEEK",
-	"DAY": "DAY", "DD": "DAY",
+	"DAY":  "DAY", "DD": "DAY",
 	"HOUR": "HOUR", "MINUTE": "MINUTE", "SECOND": "SECOND",
 }
 
