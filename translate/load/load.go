@@ -52,7 +52,9 @@ type SourceFile struct {
 type Ref struct {
 	Kind string   // "ref" or "source"
 	Args []string // as written: [model], [package, model] or [source, table]
-	Pos  token.Pos
+	// Pos is in Original: the ref or source name of the call, or, for a
+	// call a macro made, the model's call of that macro.
+	Pos token.Pos
 }
 
 // ModelName is the model's name, {{ this }}: the file name without .sql.

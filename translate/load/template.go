@@ -36,7 +36,8 @@ type ttok struct {
 // does not end inside a tag is reported; the text from that point on is
 // kept as literal text so that nothing is silently lost.
 func lexTemplate(src string, report func(off int, msg string)) []ttok {
-	var toks []ttok
+	// At most a tag and a text per "{", and a final text.
+	toks := make([]ttok, 0, 2*strings.Count(src, "{")+1)
 	textStart := 0
 	i := 0
 	for {
