@@ -10,7 +10,7 @@ var sameInFlink = setOf(`
 	upper lower trim btrim repeat left right ascii translate overlay
 	regexp_count regexp_extract_all regexp_instr regexp_substr
 	parse_url str_to_map elt startswith endswith encode decode hex unhex bin uuid
-	abs sqrt exp log10 log2 ceil ceiling floor round mod
+	abs sqrt exp log10 log2 round mod
 	sin cos tan cot asin acos atan atan2 sinh cosh tanh degrees radians pi e
 	coalesce nullif if
 	count min max

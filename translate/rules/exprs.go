@@ -18,6 +18,7 @@ var ExprRules = []struct{ ID, Doc string }{
 	{"spark.interval", "INTERVAL 30 DAYS → INTERVAL '30' DAY (singular units, quoted values, leading precision when above 2 digits); WEEK → 7 DAY; MILLISECOND → fractional SECOND; several fields → a sum of intervals; YEAR TO MONTH / DAY TO SECOND kept"},
 	{"spark.cast.colons", "x::t → CAST(x AS t)"},
 	{"spark.cast.lenient", "CAST of a STRING to a number, date, time or boolean → TRY_CAST: Spark (non-ANSI) gives NULL on a bad value, Flink's CAST fails the job"},
+	{"spark.cast.timestamp_string", "CAST of a TIMESTAMP to STRING is kept and noted: Flink writes TIMESTAMP(3) with .SSS, Spark drops a zero fraction"},
 	{"spark.op.not", "!x → NOT x"},
 	{"spark.op.eq", "a == b → a = b"},
 	{"spark.op.ne", "a != b → a <> b"},
@@ -471,6 +472,10 @@ func (c *Context) rewriteCast(x *ast.Cast) ast.Expr {
 		c.applied("spark.cast.lenient")
 		c.note(x.Pos(), "spark.cast.lenient", "CAST of a STRING became TRY_CAST: Spark (ANSI off) returns NULL for a bad value where Flink's CAST fails the job")
 		x.Kind = ast.TryCastFunc
+	}
+	if x.Type.Name == "STRING" && c.isTimestamp(x.X) {
+		c.applied("spark.cast.timestamp_string")
+		c.note(x.Pos(), "spark.cast.timestamp_string", "a TIMESTAMP(3) cast to STRING keeps its milliseconds in Flink ('2024-01-01 10:00:00.000'); Spark drops a zero fraction")
 	}
 	return x
 }

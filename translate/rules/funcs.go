@@ -256,6 +256,8 @@ var funcTable = []funcEntry{
 	{"ln", rename("spark.fn.ln", "LN(x)", "LN", "", 1)},
 	{"signum sign", rename("spark.fn.sign", "SIGNUM(x) | SIGN(x)", "SIGN", "", 1)},
 	{"random rand", rename("spark.fn.rand", "RAND([seed]) | RANDOM([seed])", "RAND", "", 0, 1)},
+	{"ceil ceiling floor", &FuncRule{ID: "spark.fn.ceil_floor", Spark: "CEIL(x) | CEILING(x) | FLOOR(x)",
+		Doc: "→ CAST(CEIL|FLOOR(x) AS BIGINT) for a DOUBLE/FLOAT x (Spark returns BIGINT, Flink a DOUBLE); kept for integral and DECIMAL x, noted when the type is unknown; the two-argument (scale) form is residue", Rewrite: ruleCeilFloor}},
 	{"pmod", &FuncRule{ID: "spark.fn.pmod", Spark: "PMOD(a, b)", Doc: "→ MOD(MOD(a, b) + b, b)",
 		Rewrite: func(c *Context, f *ast.Func) (ast.Expr, bool) {
 			if !nargs(f, 2) {

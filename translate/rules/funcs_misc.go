@@ -480,3 +480,19 @@ func plainIdent(s string) bool {
 	}
 	return true
 }
+
+func ruleCeilFloor(c *Context, f *ast.Func) (ast.Expr, bool) {
+	if !nargs(f, 1) {
+		return c.fail(f, "a scale argument has no Flink counterpart")
+	}
+	name := strings.ToUpper(f.Name.Last().Name)
+	x := f.Args[0]
+	out := call(f.Pos(), name, x)
+	switch {
+	case c.typeIs(x, "DOUBLE", "FLOAT", "REAL"):
+		return castTo(f.Pos(), out, typ("BIGINT")), true
+	case c.typeOf(x) == nil:
+		c.note(f.Pos(), "spark.fn.ceil_floor", "%s of a DOUBLE is a BIGINT in Spark and a DOUBLE in Flink: the argument's type is unknown", name)
+	}
+	return out, true
+}

@@ -183,10 +183,39 @@ func (c *Context) fail(f *ast.Func, format string, args ...any) (ast.Expr, bool)
 
 // typeOf returns the Spark type of e, or nil.
 func (c *Context) typeOf(e ast.Expr) *ast.Type {
-	if c.TypeOf == nil || e == nil {
+	if e == nil {
 		return nil
 	}
-	return c.TypeOf(e)
+	if c.TypeOf != nil {
+		if t := c.TypeOf(e); t != nil {
+			return t
+		}
+	}
+	return syntacticType(e)
+}
+
+// syntacticType is the type an expression has by its form alone: a CAST,
+// a typed literal, CURRENT_DATE. Rules see expressions they already
+// rewrote, which a schema-based TypeOf may not know.
+func syntacticType(e ast.Expr) *ast.Type {
+	switch x := e.(type) {
+	case *ast.Cast:
+		return x.Type
+	case *ast.TypedLiteral:
+		return typ(strings.ToUpper(x.Type))
+	case *ast.Paren:
+		return syntacticType(x.X)
+	case *ast.Name:
+		if len(x.Parts) == 1 && !x.Parts[0].Quoted {
+			switch strings.ToUpper(x.Parts[0].Name) {
+			case "CURRENT_DATE":
+				return typ("DATE")
+			case "LOCALTIMESTAMP":
+				return typ("TIMESTAMP", "3")
+			}
+		}
+	}
+	return nil
 }
 
 // typeIs reports whether e's known type has one of the names.
