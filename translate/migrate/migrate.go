@@ -188,7 +188,7 @@ func naturalKey(t *schema.Table) []string {
 	unique := func(i int) bool {
 		seen := map[string]bool{}
 		for _, row := range t.Rows {
-			if i >= len(row) || row[i].Null {
+			if i >= len(row) || row[i].IsNull() {
 				return false
 			}
 			k := row[i].String()

@@ -43,6 +43,13 @@ func (m *migration) translate(t *project.Table) *result.Table {
 		}
 	}()
 	if t.Query == nil {
+		for _, d := range t.Defs {
+			if mg, ok := d.(*ast.MergeStmt); ok {
+				residue.Add(t.File, mg.Pos(), diag.Error, "residue.merge",
+					"MERGE INTO %s is not a plain upsert (WHEN MATCHED THEN UPDATE SET * and WHEN NOT MATCHED THEN INSERT * on equal key columns), so no rule turns it into an upsert table", t.Name)
+				return rt
+			}
+		}
 		residue.Add(t.File, t.Pos, diag.Error, "residue.statement", "%s is defined by a statement that has no query to translate (%s)", t.Name, kindOf(t))
 		rt.Status = result.Failed
 		return rt
@@ -91,6 +98,14 @@ func (m *migration) translate(t *project.Table) *result.Table {
 	if uk := t.Config["unique_key"]; uk != "" {
 		rt.Key = strings.Split(strings.ReplaceAll(uk, " ", ""), ",")
 		rt.KeyReason = "dbt config unique_key"
+	}
+	if len(t.MergeKey) > 0 {
+		rt.Key, rt.KeyReason = t.MergeKey, "the MERGE INTO key"
+		an.Updating = true
+		an.Why = append(an.Why, "MERGE INTO updates rows by key")
+		notes.Add(t.File, t.Pos, diag.Info, "streaming.merge-upsert",
+			"MERGE INTO ... UPDATE SET * / INSERT * became an upsert table keyed on (%s): every source row replaces the row with its key", strings.Join(t.MergeKey, ", "))
+		rt.Rules["streaming.merge-upsert"]++
 	}
 	switch {
 	case an.Updating && len(rt.Key) > 0:
@@ -349,7 +364,7 @@ func insertRows(table string, cols []schema.Column, t *schema.Table) string {
 			if j < len(row) {
 				b.WriteString(schema.FlinkLiteral(row[j], schema.FlinkType(c.Spark)))
 			} else {
-				b.WriteString(schema.FlinkLiteral(schema.Value{Null: true}, schema.FlinkType(c.Spark)))
+				b.WriteString(schema.FlinkLiteral(schema.Value{}, schema.FlinkType(c.Spark)))
 			}
 		}
 		b.WriteString(")")

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/c360-migrate/c360-migrate/translate/ast"
@@ -1082,6 +1083,20 @@ func (p *parser) decodeString(raw string) string {
 			continue
 		}
 		i++
+		// \uXXXX and \ooo (three octal digits) as Spark's unescaping does.
+		if body[i] == 'u' && i+4 < len(body) {
+			if r, err := strconv.ParseUint(body[i+1:i+5], 16, 32); err == nil {
+				b.WriteRune(rune(r))
+				i += 4
+				continue
+			}
+		}
+		if i+2 < len(body) && isOctal(body[i]) && isOctal(body[i+1]) && isOctal(body[i+2]) && body[i] <= '3' {
+			v, _ := strconv.ParseUint(body[i:i+3], 8, 8)
+			b.WriteByte(byte(v))
+			i += 2
+			continue
+		}
 		switch e := body[i]; e {
 		case 'n':
 			b.WriteByte('\n')
@@ -1105,3 +1120,5 @@ func (p *parser) decodeString(raw string) string {
 	}
 	return b.String()
 }
+
+func isOctal(c byte) bool { return c >= '0' && c <= '7' }

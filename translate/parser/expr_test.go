@@ -289,6 +289,7 @@ func TestExpressions(t *testing.T) {
 		{"1L + 1.5D + 2BD", "(+ (+ 1:L 1.5:D) 2:BD)", token.Spark},
 		{`'it\'s' || "x"`, `(|| "it's" "x")`, token.Spark},
 		{`'it''s'`, `"it's"`, token.Flink},
+		{`'caf\u00e9 \101'`, `"café A"`, token.Spark},
 		{"`order`.`date`", "`order`.`date`", token.Spark},
 		{"${env}", "${env}", token.Spark},
 		// functions and windows

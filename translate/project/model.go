@@ -61,6 +61,9 @@ type Table struct {
 	// Deps are the tables this one reads, by Spark name, sorted.
 	Deps   []string
 	Config map[string]string
+	// MergeKey is set when the table is filled by a MERGE INTO that is an
+	// upsert on these columns; Query then reads the merge source.
+	MergeKey []string
 }
 
 // RawInput is a table the project reads from outside.
@@ -181,6 +184,13 @@ func (m *Model) addStatement(f *File, s ast.Stmt, errs *diag.List) {
 	case *ast.MergeStmt:
 		t := m.table(st.Target.Last().Name, f, st.Pos())
 		t.Defs = append(t.Defs, st)
+		t.Input = nil
+		if q, key := mergeAsUpsert(st); q != nil {
+			// An upsert MERGE is what an upsert table does by itself: the
+			// source rows, keyed on the merge key.
+			t.Query = q
+			t.MergeKey = key
+		}
 	}
 }
 
@@ -401,4 +411,58 @@ func (m *Model) String() string {
 		fmt.Fprintf(&b, "%s %s -> %s deps=%s\n", t.Layer, t.Name, t.FlinkName, strings.Join(t.Deps, ","))
 	}
 	return b.String()
+}
+
+// mergeAsUpsert recognises MERGE INTO t USING s ON t.k = s.k [AND ...]
+// WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *: the merge
+// keys and a query over the source. Any other MERGE returns nil.
+func mergeAsUpsert(m *ast.MergeStmt) (*ast.Query, []string) {
+	var update, insert bool
+	for _, c := range m.Clauses {
+		switch {
+		case c.Matched && c.Action == "UPDATE" && c.Star && c.Cond == nil:
+			update = true
+		case !c.Matched && !c.BySource && c.Action == "INSERT" && c.Star && c.Cond == nil:
+			insert = true
+		default:
+			return nil, nil
+		}
+	}
+	if !update || !insert {
+		return nil, nil
+	}
+	var key []string
+	ok := true
+	var walk func(e ast.Expr)
+	walk = func(e ast.Expr) {
+		switch b := e.(type) {
+		case *ast.Paren:
+			walk(b.X)
+		case *ast.Binary:
+			switch b.Op {
+			case "AND":
+				walk(b.L)
+				walk(b.R)
+			case "=", "==":
+				l, lok := b.L.(*ast.Name)
+				r, rok := b.R.(*ast.Name)
+				if !lok || !rok || !strings.EqualFold(l.Last().Name, r.Last().Name) {
+					ok = false
+					return
+				}
+				key = append(key, strings.ToLower(l.Last().Name))
+			default:
+				ok = false
+			}
+		default:
+			ok = false
+		}
+	}
+	walk(m.On)
+	if !ok || len(key) == 0 {
+		return nil, nil
+	}
+	pos := ast.At{At: m.Pos()}
+	sel := &ast.Select{At: pos, Items: []*ast.SelectItem{{At: pos, Expr: &ast.Star{At: pos}}}, From: []ast.TableRef{m.Source}}
+	return &ast.Query{At: pos, With: m.With, Body: sel}, key
 }

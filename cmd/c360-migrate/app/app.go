@@ -29,10 +29,10 @@ const (
 	// ExitUsage: the command line is wrong (unknown command or flag,
 	// missing or extra argument, bad flag value). Nothing was processed.
 	ExitUsage = 2
-	// ExitUnavailable: the input was read and parsed without error, but the
-	// requested stage does not exist yet (migrate: translation to Flink SQL).
-	// Nothing was written.
-	ExitUnavailable = 3
+	// ExitNeedsLLM: migrate wrote its output, but some tables kept
+	// constructs no rule translates (their residue is listed) and no LLM
+	// translated them; those tables are marked needs-llm, never complete.
+	ExitNeedsLLM = 3
 	// ExitInternal: c360-migrate itself failed (for example, writing its
 	// output). This is a bug or an environment problem, not an input error.
 	ExitInternal = 4

@@ -12,9 +12,14 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/ddl"
 	"github.com/c360-migrate/c360-migrate/translate/diag"
+	"github.com/c360-migrate/c360-migrate/translate/emit"
 	"github.com/c360-migrate/c360-migrate/translate/load"
+	"github.com/c360-migrate/c360-migrate/translate/migrate"
 	"github.com/c360-migrate/c360-migrate/translate/parser"
+	"github.com/c360-migrate/c360-migrate/translate/report"
+	"github.com/c360-migrate/c360-migrate/translate/result"
 	"github.com/c360-migrate/c360-migrate/translate/token"
 )
 
@@ -23,15 +28,18 @@ const defaultOut = "flink_out"
 
 func (e *env) migrateCommand() *cli.Command {
 	return &cli.Command{
-		Name:      "migrate",
-		Usage:     "migrate a Spark SQL project folder to a Flink SQL project (the default command)",
-		UsageText: Name + " [migrate] [--out DIR] [--var NAME=VALUE]... [--target NAME] SPARK_DIR",
+		Name:  "migrate",
+		Usage: "migrate a Spark SQL project folder to a Flink SQL project (the default command)",
+		UsageText: Name + " [migrate] [--out DIR] [--product P] [--profile confluent|oss] [--report DIR]\n" +
+			"   [--var NAME=VALUE]... [--target NAME] SPARK_DIR",
 		Description: "Loads every *.sql file below SPARK_DIR (skipping hidden folders, target/\n" +
 			"and dbt_packages/; files in macros/ folders are macros, not models),\n" +
-			"expands its dbt-Jinja and parses it as Spark SQL;\n" +
-			"parse errors are printed as file:line:col: error: message (exit code 1).\n" +
-			"Translation to Flink SQL is not available yet: when the project parses,\n" +
-			"migrate says so and exits with code 3 without writing anything.",
+			"expands its dbt-Jinja, parses it as Spark SQL, and translates each table\n" +
+			"with the deterministic rules into pipelines/<layer>/<product>/<table>/ under\n" +
+			"--out. Tables with constructs no rule translates are written marked\n" +
+			"needs-llm with their residue listed (exit code 3). Input errors are printed\n" +
+			"as file:line:col: error: message (exit code 1); the other tables are still\n" +
+			"written.",
 		Flags:        migrateFlags(),
 		OnUsageError: onUsageError("migrate"),
 		Action:       func(c *cli.Context) error { return e.migrate(c, false) },
@@ -42,11 +50,17 @@ func (e *env) migrateCommand() *cli.Command {
 // takes them too, for "c360-migrate --out DIR SPARK_DIR".
 func migrateFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{
-			Name:  "out",
-			Value: defaultOut,
-			Usage: "folder `DIR` for the Flink project (not written until translation is available)",
-		},
+		&cli.StringFlag{Name: "out", Value: defaultOut, Usage: "folder `DIR` for the Flink project"},
+		&cli.StringFlag{Name: "product", Usage: "product name `P` used in table names and folders (default: the name of SPARK_DIR)"},
+		&cli.StringFlag{Name: "profile", Value: "confluent", Usage: "target `PROFILE`: confluent (Confluent Cloud for Apache Flink) or oss (Apache Flink 2.x with kafka/upsert-kafka)"},
+		&cli.StringFlag{Name: "report", Usage: "also write report.md and report.json into `DIR`"},
+		&cli.IntFlag{Name: "buckets", Value: 1, Usage: "`N` in DISTRIBUTED BY HASH(key) INTO N BUCKETS (confluent)"},
+		&cli.StringFlag{Name: "schema-context", Value: ".flink-dev", Usage: "Schema Registry `CONTEXT` of the avro-registry formats (confluent)"},
+		&cli.StringFlag{Name: "bootstrap-servers", Value: "localhost:9092", Usage: "Kafka `SERVERS` of the kafka connectors (oss)"},
+		&cli.StringFlag{Name: "format", Value: "json", Usage: "`FORMAT` of the kafka connectors: json or avro-confluent (oss)"},
+		&cli.StringFlag{Name: "schema-registry-url", Usage: "`URL` of the schema registry for avro-confluent (oss)"},
+		&cli.StringFlag{Name: "env", Value: "dev", Usage: "`ENV` part of statement names (<env>-<region>-<product>-dml-<table>)"},
+		&cli.StringFlag{Name: "region", Value: "usw2", Usage: "`REGION` part of statement names"},
 		&cli.StringSliceFlag{
 			Name:  "var",
 			Usage: "`NAME=VALUE` for {{ var('NAME') }} in the dbt-Jinja of the project; overrides vars: in dbt_project.yml; repeat for more",
@@ -75,6 +89,30 @@ func loadOptions(c *cli.Context) (load.Options, error) {
 	return opts, nil
 }
 
+// migrateOptions reads the translation flags.
+func migrateOptions(c *cli.Context, lo load.Options) (migrate.Options, error) {
+	profile, err := ddl.ParseProfile(c.String("profile"))
+	if err != nil {
+		return migrate.Options{}, usagef("migrate", "--profile: %v", err)
+	}
+	if f := c.String("format"); f != "json" && f != "avro-confluent" {
+		return migrate.Options{}, usagef("migrate", "--format %q: want json or avro-confluent", f)
+	}
+	return migrate.Options{
+		Product: strings.ToLower(c.String("product")),
+		Vars:    lo.Vars,
+		Target:  lo.Target,
+		DDL: ddl.Options{
+			Profile:           profile,
+			Buckets:           c.Int("buckets"),
+			SchemaContext:     c.String("schema-context"),
+			BootstrapServers:  c.String("bootstrap-servers"),
+			Format:            c.String("format"),
+			SchemaRegistryURL: c.String("schema-registry-url"),
+		},
+	}, nil
+}
+
 // migrate runs the migrate command; bare is true when it was reached as
 // "c360-migrate SPARK_DIR", without the command name.
 func (e *env) migrate(c *cli.Context, bare bool) error {
@@ -101,27 +139,82 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	case !info.IsDir():
 		return usagef("migrate", "SPARK_DIR %s is not a folder", dir)
 	}
-
-	opts, err := loadOptions(c)
+	lo, err := loadOptions(c)
 	if err != nil {
 		return err
 	}
-	files, diags, err := loadProject(c.Context, dir, opts)
-	stmts := 0
-	for _, f := range files {
-		stmts += len(f.Stmts)
-	}
-	errs := diags.Count(diag.Error)
-	fmt.Fprint(e.stdout, diags.String())
-	fmt.Fprintf(e.stdout, "loaded %d statements from %d files in %s: %d errors\n", stmts, len(files), dir, errs)
-	switch {
-	case err != nil:
+	opts, err := migrateOptions(c, lo)
+	if err != nil {
 		return err
-	case errs > 0:
+	}
+	if err := c.Context.Err(); err != nil {
+		return err
+	}
+	run, err := migrate.Run(dir, opts)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: error: %v\n", Name, err)
 		return exitWith(ExitInputErrors)
 	}
-	fmt.Fprintf(e.stderr, "%s: translation to Flink SQL is not available yet; nothing was written to %s\n", Name, c.String("out"))
-	return exitWith(ExitUnavailable)
+	// Findings name files as SPARK_DIR/path, as the user wrote them.
+	prefix := func(ds []*diag.Diagnostic) {
+		for _, d := range ds {
+			if d.File != "" && d.File != dir && !strings.HasPrefix(d.File, dir) {
+				d.File = filepath.Join(dir, filepath.FromSlash(d.File))
+			}
+		}
+	}
+	prefix(run.Diags)
+	for _, t := range run.Tables {
+		prefix(t.Residue)
+		prefix(t.Notes)
+	}
+	run.Diags.Sort()
+	fmt.Fprint(e.stdout, run.Diags.String())
+	if err := c.Context.Err(); err != nil {
+		return err
+	}
+	out := c.String("out")
+	if _, err := emit.Write(run, out, emit.Options{Env: c.String("env"), Region: c.String("region")}); err != nil {
+		fmt.Fprintf(e.stderr, "%s: error: writing %s: %v\n", Name, out, err)
+		return exitWith(ExitInternal)
+	}
+	if rdir := c.String("report"); rdir != "" {
+		if err := writeReports(run, rdir); err != nil {
+			fmt.Fprintf(e.stderr, "%s: error: writing the report: %v\n", Name, err)
+			return exitWith(ExitInternal)
+		}
+	}
+	fmt.Fprint(e.stdout, report.Summary(run))
+	fmt.Fprintf(e.stdout, "wrote %s\n", filepath.Join(out, "pipelines"))
+	needLLM := 0
+	for _, t := range run.Tables {
+		if t.Status == result.NeedsLLM || t.Status == result.Failed {
+			needLLM++
+		}
+	}
+	switch {
+	case run.Diags.HasErrors():
+		return exitWith(ExitInputErrors)
+	case needLLM > 0:
+		return exitWith(ExitNeedsLLM)
+	}
+	return nil
+}
+
+// writeReports writes report.md and report.json into dir.
+func writeReports(run *result.Run, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	js, err := report.JSON(run)
+	if err != nil {
+		return err
+	}
+	if _, err := emit.WriteFileAtomic(emit.OS, filepath.Join(dir, "report.json"), js); err != nil {
+		return err
+	}
+	_, err = emit.WriteFileAtomic(emit.OS, filepath.Join(dir, "report.md"), []byte(report.Markdown(run)))
+	return err
 }
 
 // loadProject loads the Spark project in dir (expanding its dbt-Jinja) and

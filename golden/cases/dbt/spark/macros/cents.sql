@@ -1,0 +1,1 @@
+{% macro cents(column) %}CAST(ROUND({{ column }} * 100) AS BIGINT){% endmacro %}

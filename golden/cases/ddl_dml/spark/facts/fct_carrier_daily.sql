@@ -1,0 +1,14 @@
+-- A partitioned parquet table overwritten by each batch run.
+CREATE TABLE IF NOT EXISTS fct_carrier_daily (
+  carrier STRING,
+  ship_date DATE,
+  shipments BIGINT,
+  avg_transit_days DOUBLE
+)
+USING parquet
+PARTITIONED BY (ship_date);
+
+INSERT OVERWRITE TABLE fct_carrier_daily
+SELECT carrier, ship_date, COUNT(*) AS shipments, AVG(transit_days) AS avg_transit_days
+FROM src_shipments
+GROUP BY carrier, ship_date;
