@@ -565,7 +565,8 @@ func (in *inferer) arith(op string, l, r typed, pos token.Pos) typed {
 		}
 		a = toDecimal(a, l.lit)
 		b = toDecimal(b, r.lit)
-		return known(decimalArith(op, a, b), false)
+		// decimal results are NULL on overflow (ANSI mode off)
+		return known(decimalArith(op, a, b), true)
 	}
 	if op == "/" {
 		return known(DoubleType(), false)

@@ -232,7 +232,7 @@ func init() {
 	}
 	funcs["array_repeat"] = func(c *call) typed { return known(ArrayType(c.arg(0).t), c.arg(1).null) }
 	funcs["sequence"] = func(c *call) typed { return known(ArrayType(c.arg(0).t), anyNull(c.args)) }
-	collect := func(c *call) typed { return known(ArrayType(c.arg(0).t), false) }
+	collect := func(c *call) typed { return known(ArrayType(withNotNull(c.arg(0).t, true)), false) }
 	set(collect, "collect_list", "collect_set", "array_agg")
 	funcs["array"] = func(c *call) typed { return c.in.arrayOf(c.args, c.f.Pos()) }
 	funcs["map"] = func(c *call) typed { return c.in.mapOf(c.args, c.f.Pos()) }
@@ -437,13 +437,13 @@ func ddlSchema(s string) *ast.Type {
 // is ARRAY<VOID> as in Spark 3.
 func (in *inferer) arrayOf(args []typed, pos token.Pos) typed {
 	if len(args) == 0 {
-		return known(ArrayType(VoidType()), false)
+		return known(ArrayType(withNotNull(VoidType(), true)), false)
 	}
 	t := in.wider(args, pos)
 	if t.unk {
 		return t
 	}
-	return known(ArrayType(t.t), false)
+	return known(ArrayType(withNotNull(t.t, !anyNull(args))), false)
 }
 
 // mapOf types map(k1, v1, ...).

@@ -763,7 +763,7 @@ func (in *inferer) generatorColumns(name string, arg typed, pos token.Pos) []Col
 			cols = append(cols, Column{Name: f.Name.Name, Spark: f.Type, Nullable: true})
 		}
 	case t.Name == "ARRAY":
-		cols = append(cols, Column{Name: "col", Spark: t.Elem, Nullable: true})
+		cols = append(cols, Column{Name: "col", Spark: withNotNull(t.Elem, false), Nullable: !t.Elem.NotNull})
 	case t.Name == "MAP":
 		cols = append(cols, Column{Name: "key", Spark: t.Key}, Column{Name: "value", Spark: t.Val, Nullable: true})
 	default:

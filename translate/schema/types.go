@@ -285,7 +285,7 @@ func complexCommon(a, b *ast.Type, f func(a, b *ast.Type) *ast.Type) *ast.Type {
 	switch {
 	case a.Name == "ARRAY" && b.Name == "ARRAY":
 		if e := f(a.Elem, b.Elem); e != nil {
-			return ArrayType(e)
+			return ArrayType(withNotNull(e, a.Elem.NotNull && b.Elem.NotNull))
 		}
 	case a.Name == "MAP" && b.Name == "MAP":
 		k, v := f(a.Key, b.Key), f(a.Val, b.Val)
@@ -370,4 +370,15 @@ func widerCommon(ts []*ast.Type) *ast.Type {
 		}
 	}
 	return r
+}
+
+// withNotNull returns t marked as holding no NULL (an array element that
+// Spark knows is never NULL: containsNull = false), copying it if needed.
+func withNotNull(t *ast.Type, notNull bool) *ast.Type {
+	if t.NotNull == notNull {
+		return t
+	}
+	c := *t
+	c.NotNull = notNull
+	return &c
 }
