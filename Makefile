@@ -20,6 +20,7 @@ LDFLAGS := -X github.com/c360-migrate/c360-migrate/cmd/c360-migrate/app.Version=
 # migrate: the Spark project read and the Flink project written.
 SPARK_SRC ?= spark_src
 FLINK_OUT ?= flink_out
+PRODUCT ?= c360
 
 # fuzz: how long each fuzz target runs, and the packages searched for them.
 FUZZTIME ?= 10m
@@ -57,8 +58,10 @@ lint: $(STATICCHECK)
 fmt:
 	gofmt -w $(GO_FILES)
 
+# Exit code 3 means the output was written but some tables still need the
+# LLM (they are listed, and marked needs-llm); make reports it and goes on.
 migrate: build
-	$(C360) migrate --out $(FLINK_OUT) $(SPARK_SRC)
+	$(C360) migrate --product $(PRODUCT) --out $(FLINK_OUT) --report $(FLINK_OUT)/report $(SPARK_SRC) || { rc=$$?; [ $$rc -eq 3 ] && echo "migrate: some tables need the LLM (exit 3): see $(FLINK_OUT)/report/report.md"; [ $$rc -eq 3 ]; }
 
 # Runs the fuzz targets one at a time (go test -fuzz takes one target per
 # run). A package in FUZZ_PKGS that does not exist yet is skipped.

@@ -213,7 +213,7 @@ func TestC360(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Chdir(wd)
-	got := run(t, "spark_src")
+	got := run(t, "spark_src", "--product", "c360")
 	flinkOut := map[string]string{}
 	rest := map[string]string{}
 	for k, v := range got {

@@ -30,16 +30,19 @@ func (m *migration) dedupRawInputs(t *project.Table, q *ast.Query, notes *diag.L
 		return
 	}
 	orderCol := ddl.OrderingColumn(m.opts.DDL.Profile)
+	// Collect first: the wrapping adds SELECTs that must not be visited.
+	var selects []*ast.Select
 	ast.Inspect(q, func(n ast.Node) bool {
-		sel, ok := n.(*ast.Select)
-		if !ok {
-			return true
-		}
-		for i, ref := range sel.From {
-			sel.From[i] = m.wrapRaw(t, ref, orderCol, notes)
+		if sel, ok := n.(*ast.Select); ok {
+			selects = append(selects, sel)
 		}
 		return true
 	})
+	for _, sel := range selects {
+		for i, ref := range sel.From {
+			sel.From[i] = m.wrapRaw(t, ref, orderCol, notes)
+		}
+	}
 }
 
 // wrapRaw replaces raw table references in a FROM item by their

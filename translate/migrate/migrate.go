@@ -21,10 +21,7 @@ import (
 	"github.com/c360-migrate/c360-migrate/translate/printer"
 	"github.com/c360-migrate/c360-migrate/translate/project"
 	"github.com/c360-migrate/c360-migrate/translate/result"
-	"github.com/c360-migrate/c360-migrate/translate/rules"
 	"github.com/c360-migrate/c360-migrate/translate/schema"
-	"github.com/c360-migrate/c360-migrate/translate/streaming"
-	"github.com/c360-migrate/c360-migrate/translate/syntax"
 	"github.com/c360-migrate/c360-migrate/translate/token"
 )
 

@@ -128,7 +128,7 @@ func (m *migration) translate(t *project.Table) *result.Table {
 	rt.Columns = flinkColumns(sparkCols)
 	var cols []ddl.Column
 	for _, c := range sparkCols {
-		cols = append(cols, ddl.Column{Name: c.Name, Type: schema.FlinkType(c.Spark)})
+		cols = append(cols, ddl.Column{Name: c.Name, Type: flinkType(c.Spark)})
 	}
 	ct := ddl.Create(ddl.Table{Name: t.FlinkName, Columns: cols, Key: rt.Key, Changelog: rt.Changelog}, m.opts.DDL)
 	rt.DDL = printer.Print(ct, flinkPrint) + ";\n"
@@ -320,7 +320,7 @@ func (m *migration) streamingNotes(t *project.Table, q *ast.Query, an *streaming
 func flinkColumns(cols []schema.Column) []result.Column {
 	out := make([]result.Column, len(cols))
 	for i, c := range cols {
-		out[i] = result.Column{Name: c.Name, Type: printer.Print(schema.FlinkType(c.Spark), flinkPrint), Nullable: c.Nullable}
+		out[i] = result.Column{Name: c.Name, Type: printer.Print(flinkType(c.Spark), flinkPrint), Nullable: c.Nullable}
 	}
 	return out
 }
@@ -336,7 +336,7 @@ func (m *migration) rawTables(t *project.Table) []*result.RawInput {
 		cols := m.sparkCols[d]
 		var dcols []ddl.Column
 		for _, c := range cols {
-			dcols = append(dcols, ddl.Column{Name: c.Name, Type: schema.FlinkType(c.Spark)})
+			dcols = append(dcols, ddl.Column{Name: c.Name, Type: flinkType(c.Spark)})
 		}
 		ct := ddl.Create(ddl.Table{Name: d, Columns: dcols, Changelog: result.Append, Raw: true}, m.opts.DDL)
 		out = append(out, &result.RawInput{
@@ -362,9 +362,9 @@ func insertRows(table string, cols []schema.Column, t *schema.Table) string {
 				b.WriteString(", ")
 			}
 			if j < len(row) {
-				b.WriteString(schema.FlinkLiteral(row[j], schema.FlinkType(c.Spark)))
+				b.WriteString(schema.FlinkLiteral(row[j], flinkType(c.Spark)))
 			} else {
-				b.WriteString(schema.FlinkLiteral(schema.Value{}, schema.FlinkType(c.Spark)))
+				b.WriteString(schema.FlinkLiteral(schema.Value{}, flinkType(c.Spark)))
 			}
 		}
 		b.WriteString(")")
@@ -379,4 +379,14 @@ func insertRows(table string, cols []schema.Column, t *schema.Table) string {
 
 func quoteName(s string) string {
 	return printer.Print(&ast.Ident{Name: s, Quoted: strings.ContainsAny(s, " -.$")}, flinkPrint)
+}
+
+// flinkType maps a Spark column type to Flink. A type Flink cannot hold
+// (VOID, the type of a bare NULL; VARIANT) becomes STRING; the schema
+// inference has already reported where it comes from.
+func flinkType(t *ast.Type) *ast.Type {
+	if ft := rules.FlinkType(t); ft != nil {
+		return ft
+	}
+	return &ast.Type{Name: "STRING"}
 }

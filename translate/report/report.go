@@ -205,7 +205,7 @@ func Summary(run *result.Run) string {
 		p("project diagnostics: %d (%s)\n", len(run.Diags), plural(run.Diags.Count(diag.Error), "error", "errors"))
 	}
 	if n := len(c.needLLM); n > 0 {
-		p("hint: %s the LLM (%s): run again without --no-llm, or translate the residue listed in %s by hand\n",
+		p("hint: %s the LLM (%s): translate the residue listed in %s by hand (the LLM loop is not part of this version)\n",
 			plural(n, "table needs", "tables need"), listNames(c.needLLM, 3), pluralWord(n, "its tracking.md", "their tracking.md"))
 	}
 	if n := len(c.failed); n > 0 {
@@ -230,7 +230,7 @@ func Markdown(run *result.Run) string {
 	p("Profile: %s. %s. Rules applied: %d. Residue: %d. Streaming notes: %d.\n\n",
 		cell(orText(profile, "none")), c.statusLine(), c.applied, c.residue, c.notes)
 	if n := len(c.needLLM); n > 0 {
-		p("> **%s the LLM: %s.** %s NOT complete and must not be deployed; run again without `--no-llm`, or translate the residue below by hand.\n\n",
+		p("> **%s the LLM: %s.** %s NOT complete and must not be deployed; translate the residue below by hand (the LLM loop is not part of this version).\n\n",
 			plural(n, "table needs", "tables need"), codeList(c.needLLM), pluralWord(n, "Its DML is", "Their DML is"))
 	}
 	if n := len(c.failed); n > 0 {

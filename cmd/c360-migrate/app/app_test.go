@@ -310,23 +310,77 @@ func TestVersion(t *testing.T) {
 	assert.Regexp(t, `^c360-migrate \S+ \(go\S+ \w+/\w+\)\n$`, r.stdout)
 }
 
-func TestMigrateIsNotAvailableYet(t *testing.T) {
-	project(t, map[string]string{"spark/a.sql": goodSQL, "spark/dims/b.sql": "SELECT 1"})
+// shopProject is a small Spark project: a CSV input, a source and a view.
+var shopProject = map[string]string{
+	"spark/data/orders.csv": "order_id,customer_id,amount\nO1,C1,10.5\nO2,C1,4.0\nO3,C2,7.25\n",
+	"spark/sources/src_orders.sql": "CREATE OR REPLACE TEMPORARY VIEW orders_raw USING CSV OPTIONS (path 'data/orders.csv', header 'true', inferSchema 'true');\n" +
+		"CREATE OR REPLACE TEMPORARY VIEW src_orders AS SELECT order_id, customer_id, amount FROM orders_raw;\n",
+	"spark/views/customer_spend.sql": "CREATE OR REPLACE TEMPORARY VIEW customer_spend AS\nSELECT customer_id, SUM(amount) AS spend FROM src_orders GROUP BY customer_id;\n",
+}
 
+func TestMigrateWritesThePipelines(t *testing.T) {
 	for _, args := range [][]string{
 		{"migrate", "spark"},
 		{"spark"}, // a bare SPARK_DIR runs migrate
 		{"--out", "elsewhere", "spark"},
-		{"migrate", "--out", "elsewhere", "spark"},
+		{"migrate", "--out", "elsewhere", "--product", "shop", "spark"},
 	} {
+		project(t, shopProject)
 		r := run(t, "", args...)
 
-		assert.Equal(t, app.ExitUnavailable, r.code, "%v", args)
-		assert.Equal(t, "loaded 3 statements from 2 files in spark: 0 errors\n", r.stdout, "%v", args)
-		assert.Regexp(t, `^c360-migrate: translation to Flink SQL is not available yet; nothing was written to (flink_out|elsewhere)\n$`, r.stderr)
-		assert.NoDirExists(t, "flink_out")
-		assert.NoDirExists(t, "elsewhere")
+		require.Equal(t, app.ExitOK, r.code, "%v\n%s%s", args, r.stdout, r.stderr)
+		out, product := "flink_out", "spark"
+		if strings.Contains(strings.Join(args, " "), "--product shop") {
+			product = "shop"
+		}
+		if strings.Contains(strings.Join(args, " "), "elsewhere") {
+			out = "elsewhere"
+		}
+		assert.Contains(t, r.stdout, "2 tables: 2 translated", "%v", args)
+		assert.FileExists(t, filepath.Join(out, "pipelines", "sources", product, "src_orders", "sql-scripts", "dml.src_"+product+"_orders.sql"))
+		assert.FileExists(t, filepath.Join(out, "pipelines", "sources", product, "src_orders", "tests", "insert_orders_raw.sql"))
+		assert.FileExists(t, filepath.Join(out, "pipelines", "views", product, "customer_spend", "sql-scripts", "ddl.customer_spend.sql"))
+		assert.FileExists(t, filepath.Join(out, "pipelines", "inventory.json"))
 	}
+}
+
+func TestMigrateReport(t *testing.T) {
+	project(t, shopProject)
+
+	r := run(t, "", "migrate", "--report", "rep", "spark")
+
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	assert.FileExists(t, filepath.Join("rep", "report.md"))
+	assert.FileExists(t, filepath.Join("rep", "report.json"))
+}
+
+func TestMigrateProfileOSS(t *testing.T) {
+	project(t, shopProject)
+
+	r := run(t, "", "migrate", "--profile", "oss", "--bootstrap-servers", "broker:9092", "spark")
+
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	ddl, err := os.ReadFile(filepath.Join("flink_out", "pipelines", "views", "spark", "customer_spend", "sql-scripts", "ddl.customer_spend.sql"))
+	require.NoError(t, err)
+	assert.Contains(t, string(ddl), "'connector' = 'upsert-kafka'")
+	assert.Contains(t, string(ddl), "'properties.bootstrap.servers' = 'broker:9092'")
+
+	r = run(t, "", "migrate", "--profile", "cloud", "spark")
+	assert.Equal(t, app.ExitUsage, r.code)
+}
+
+func TestMigrateNeedsLLM(t *testing.T) {
+	project(t, map[string]string{
+		"spark/views/v.sql": "CREATE VIEW v AS SELECT transform(xs, x -> x + 1) AS ys FROM undefined_input",
+	})
+
+	r := run(t, "", "migrate", "spark")
+
+	assert.Equal(t, app.ExitNeedsLLM, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "1 needs-llm")
+	dml, err := os.ReadFile(filepath.Join("flink_out", "pipelines", "views", "spark", "v", "sql-scripts", "dml.v.sql"))
+	require.NoError(t, err)
+	assert.Contains(t, string(dml), "NOT COMPLETE")
 }
 
 func TestMigrateReportsParseErrors(t *testing.T) {
@@ -337,10 +391,9 @@ func TestMigrateReportsParseErrors(t *testing.T) {
 
 		assert.Equal(t, app.ExitInputErrors, r.code)
 		got := lines(r.stdout)
-		require.Len(t, got, 3, r.stdout)
+		require.GreaterOrEqual(t, len(got), 2, r.stdout)
 		assert.Regexp(t, `^spark/b\.sql:2:1: error: `, got[0])
 		assert.Regexp(t, `^spark/b\.sql:3:14: error: `, got[1])
-		assert.Equal(t, "loaded 5 statements from 2 files in spark: 2 errors", got[2])
 	}
 }
 
@@ -357,17 +410,18 @@ func TestMigrateExpandsDbtJinja(t *testing.T) {
 
 	assert.Equal(t, app.ExitInputErrors, r.code)
 	got := lines(r.stdout)
-	require.Len(t, got, 3, r.stdout)
+	require.GreaterOrEqual(t, len(got), 2, r.stdout)
 	// Positions are those of the file as written, not of the expanded text:
 	// var is at 3:11, and SELEC (the else branch) at 4:49.
 	assert.Regexp(t, `^dbt/models/a\.sql:3:11: error: .*"n"`, got[0])
 	assert.Regexp(t, `^dbt/models/a\.sql:4:49: error: .*'SELEC'`, got[1])
-	assert.Equal(t, "loaded 3 statements from 1 files in dbt: 2 errors", got[2])
 
 	r = run(t, "", "migrate", "--var", "n=1, 2", "--target", "prod", "dbt")
 
-	assert.Equal(t, app.ExitUnavailable, r.code, r.stdout)
-	assert.Equal(t, "loaded 3 statements from 1 files in dbt: 0 errors\n", r.stdout)
+	// The model reads src_orders, which the project does not define: its
+	// columns are unknown, so the table needs review (exit 3), not an error.
+	assert.Equal(t, app.ExitNeedsLLM, r.code, r.stdout)
+	assert.NotContains(t, r.stdout, "error: ")
 }
 
 func TestMigrateBadVar(t *testing.T) {

@@ -2,7 +2,7 @@
 -- NOT COMPLETE: status needs-llm.
 -- 2 Spark construct(s) had no translation rule; the statement below
 -- still holds them and is NOT a complete Flink statement. Do NOT deploy it.
--- Finish it with the LLM (c360-migrate without --no-llm) or by hand.
+-- Translate the residue by hand (the LLM loop is not part of this version).
 -- Residue (construct, Spark position, reason):
 --   dimensions/dim_customers.sql:7:3 [func.transform] TRANSFORM with a lambda has no Flink equivalent
 --   dimensions/dim_customers.sql:7:13 [func.collect_list] COLLECT_LIST inside TRANSFORM: element order is not guaranteed in Flink
