@@ -194,7 +194,7 @@ func TestCases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c), func(t *testing.T) {
-			got := run(t, filepath.Join(c, "spark"))
+			got := run(t, filepath.Join(c, "spark"), "--product", filepath.Base(c))
 			compare(t, got, filepath.Join(c, "expected"), func(string) bool { return true })
 		})
 	}

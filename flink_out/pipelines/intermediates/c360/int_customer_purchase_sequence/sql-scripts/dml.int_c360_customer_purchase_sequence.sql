@@ -1,0 +1,34 @@
+INSERT INTO int_c360_customer_purchase_sequence
+WITH ordered AS (
+  SELECT
+    transaction_id,
+    customer_id,
+    transaction_ts,
+    channel,
+    total_amount,
+    ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY transaction_ts, transaction_id) AS purchase_number,
+    LAG(transaction_ts) OVER (PARTITION BY customer_id ORDER BY transaction_ts, transaction_id) AS previous_transaction_ts,
+    LAG(channel) OVER (PARTITION BY customer_id ORDER BY transaction_ts, transaction_id) AS previous_channel,
+    SUM(total_amount) OVER (PARTITION BY customer_id ORDER BY transaction_ts, transaction_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running_total_spend,
+    CAST(AVG(total_amount) OVER (PARTITION BY customer_id ORDER BY transaction_ts, transaction_id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS DECIMAL(12, 2)) AS rolling_avg_order_value_3
+  FROM src_c360_transactions AS src_transactions
+)
+SELECT
+  transaction_id,
+  customer_id,
+  transaction_ts,
+  channel,
+  total_amount,
+  purchase_number,
+  CASE WHEN purchase_number = 1 THEN 1 ELSE 0 END AS is_first_purchase,
+  previous_transaction_ts,
+  TIMESTAMPDIFF(DAY, CAST(previous_transaction_ts AS DATE), CAST(transaction_ts AS DATE)) AS days_since_previous_purchase,
+  previous_channel,
+  CASE
+    WHEN previous_channel IS NULL THEN 0
+    WHEN previous_channel <> channel THEN 1
+    ELSE 0
+  END AS is_channel_switch,
+  running_total_spend,
+  rolling_avg_order_value_3
+FROM ordered;

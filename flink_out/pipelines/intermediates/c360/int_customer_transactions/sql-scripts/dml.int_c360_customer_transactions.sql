@@ -1,0 +1,76 @@
+-- ============================================================================
+-- NOT COMPLETE: status needs-llm.
+-- 2 Spark construct(s) had no translation rule; the statement below
+-- still holds them and is NOT a complete Flink statement. Do NOT deploy it.
+-- Translate the residue by hand (the LLM loop is not part of this version).
+-- Residue (construct, Spark position, reason):
+--   spark_src/intermediates/int_customer_transactions.sql:75:31 [residue.function] ARRAY: Flink cannot build an empty array without its element type: write CAST(ARRAY[...] AS ARRAY<T>)
+--   spark_src/intermediates/int_customer_transactions.sql:76:22 [residue.function] ARRAY: Flink cannot build an empty array without its element type: write CAST(ARRAY[...] AS ARRAY<T>)
+-- See tracking.md.
+-- ============================================================================
+INSERT INTO int_c360_customer_transactions
+WITH item_lines AS (
+  SELECT
+    i.transaction_id,
+    i.item_id,
+    i.quantity,
+    i.unit_price,
+    i.line_total,
+    p.category,
+    p.category_group,
+    p.brand
+  FROM src_c360_tx_items i
+  LEFT JOIN src_c360_products p ON i.product_id = p.product_id
+),
+
+basket AS (
+  SELECT
+    transaction_id,
+    COUNT(item_id) AS item_count,
+    SUM(quantity) AS total_quantity,
+    CAST(AVG(unit_price) AS DECIMAL(10, 2)) AS avg_item_price,
+    SUM(line_total) AS items_line_total,
+    COUNT(DISTINCT category) AS distinct_categories,
+    COUNT(DISTINCT brand) AS distinct_brands,
+    -- sorted so that the lists do not depend on shuffle order
+    ARRAY_SORT(ARRAY_AGG(category_group IGNORE NULLS), TRUE, FALSE) AS category_groups,
+    ARRAY_SORT(ARRAY_AGG(brand IGNORE NULLS), TRUE, FALSE) AS brands
+  FROM item_lines
+  GROUP BY transaction_id
+)
+SELECT
+  t.transaction_id,
+  t.customer_id,
+  c.customer_key,
+  c.full_name,
+  c.customer_segment,
+  c.generation_segment,
+  c.preferred_channel,
+  t.transaction_ts,
+  t.transaction_date,
+  t.transaction_hour,
+  t.transaction_day_of_week,
+  t.transaction_month,
+  t.transaction_quarter,
+  t.transaction_year,
+  t.channel,
+  t.channel_group,
+  t.store_id,
+  t.payment_method,
+  t.subtotal,
+  t.discount_amount,
+  t.total_amount,
+  t.has_discount,
+  t.discount_rate,
+  t.order_size_category,
+  COALESCE(b.item_count, 0) AS item_count,
+  COALESCE(b.total_quantity, 0) AS total_quantity,
+  b.avg_item_price,
+  COALESCE(b.distinct_categories, 0) AS distinct_categories,
+  COALESCE(b.distinct_brands, 0) AS distinct_brands,
+  COALESCE(b.category_groups, ARRAY()) AS category_groups,
+  COALESCE(b.brands, ARRAY()) AS brands,
+  CASE WHEN t.channel = c.preferred_channel THEN 1 ELSE 0 END AS used_preferred_channel
+FROM src_c360_transactions t
+LEFT JOIN basket b ON t.transaction_id = b.transaction_id
+LEFT JOIN c360_dim_customers c ON t.customer_id = c.customer_id;

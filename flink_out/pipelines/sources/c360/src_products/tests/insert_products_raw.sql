@@ -1,0 +1,28 @@
+INSERT INTO products_raw
+VALUES
+  ('PRD001', 'Wireless Bluetooth Headphones', 'Electronics', 'Audio', 'SoundTech', 149.99E0, 89.99E0, 0.35E0, '20x18x8 cm', 'Black', 'One Size', DATE '2023-01-15', 'active'),
+  ('PRD002', 'Premium Running Shoes', 'Footwear', 'Athletic', 'RunFast', 149.99E0, 75E0, 0.8E0, 'N/A', 'Blue', '10', DATE '2023-02-01', 'active'),
+  ('PRD003', 'Cotton T-Shirt Classic', 'Apparel', 'Shirts', 'BasicWear', 29.99E0, 12.5E0, 0.2E0, 'N/A', 'White', 'M', DATE '2023-01-20', 'active'),
+  ('PRD004', 'Stainless Steel Water Bottle', 'Home & Garden', 'Drinkware', 'HydroLife', 39.99E0, 18E0, 0.45E0, '25x8x8 cm', 'Silver', '750ml', DATE '2023-03-10', 'active'),
+  ('PRD005', 'Smartphone Case', 'Electronics', 'Accessories', 'TechGuard', 24.99E0, 8.5E0, 0.1E0, '16x8x1 cm', 'Black', 'iPhone 15', DATE '2023-04-05', 'active'),
+  ('PRD006', 'Yoga Mat Premium', 'Sports & Fitness', 'Equipment', 'ZenFlow', 75E0, 35E0, 1.2E0, '180x60x0.6 cm', 'Purple', 'Standard', DATE '2023-02-28', 'active'),
+  ('PRD007', 'Coffee Maker Deluxe', 'Home & Kitchen', 'Appliances', 'BrewMaster', 199.99E0, 120E0, 3.5E0, '35x25x30 cm', 'Black', '12 Cup', DATE '2023-01-10', 'active'),
+  ('PRD008', 'Winter Jacket', 'Apparel', 'Outerwear', 'WarmCoat', 250E0, 125E0, 1.1E0, 'N/A', 'Navy', 'L', DATE '2023-08-15', 'seasonal'),
+  ('PRD009', 'Gaming Mouse', 'Electronics', 'Computer', 'GamePro', 125.99E0, 65E0, 0.15E0, '12x7x4 cm', 'RGB', 'One Size', DATE '2023-05-20', 'active'),
+  ('PRD010', 'Organic Face Moisturizer', 'Beauty', 'Skincare', 'PureGlow', 69.99E0, 28E0, 0.2E0, '10x5x15 cm', 'N/A', '50ml', DATE '2023-03-25', 'active'),
+  ('PRD011', 'Electric Toothbrush', 'Personal Care', 'Oral Care', 'CleanSmile', 299.99E0, 150E0, 0.6E0, '25x5x5 cm', 'White', 'One Size', DATE '2023-06-01', 'active'),
+  ('PRD012', 'Leather Wallet', 'Accessories', 'Wallets', 'CraftLeather', 129.99E0, 55E0, 0.25E0, '11x9x2 cm', 'Brown', 'Bifold', DATE '2023-02-15', 'active'),
+  ('PRD013', 'Bluetooth Speaker', 'Electronics', 'Audio', 'SoundWave', 179.99E0, 95E0, 1.2E0, '20x8x8 cm', 'Blue', 'Portable', DATE '2023-04-10', 'active'),
+  ('PRD014', 'Ceramic Mug Set', 'Home & Kitchen', 'Drinkware', 'HomeComfort', 39.99E0, 15E0, 1.5E0, 'N/A', 'Multi', '4-Piece', DATE '2023-01-30', 'active'),
+  ('PRD015', 'Fitness Tracker', 'Electronics', 'Wearables', 'FitLife', 179.99E0, 89E0, 0.08E0, '4x2x1 cm', 'Black', 'One Size', DATE '2023-07-05', 'active'),
+  ('PRD016', 'Desk Lamp LED', 'Home & Office', 'Lighting', 'BrightWork', 149.99E0, 75E0, 2.2E0, '50x20x15 cm', 'Silver', 'Adjustable', DATE '2023-03-20', 'active'),
+  ('PRD017', 'Protein Powder', 'Health & Nutrition', 'Supplements', 'MuscleFuel', 89.99E0, 45E0, 2.3E0, '25x15x15 cm', 'N/A', '2lb', DATE '2023-05-15', 'active'),
+  ('PRD018', 'Board Game Classic', 'Toys & Games', 'Board Games', 'FunTime', 159.99E0, 80E0, 1.8E0, '30x30x8 cm', 'Multi', 'Family', DATE '2023-06-20', 'active'),
+  ('PRD019', 'Silk Scarf', 'Accessories', 'Scarves', 'LuxStyle', 249.99E0, 125E0, 0.1E0, '150x50 cm', 'Red', 'One Size', DATE '2023-04-25', 'active'),
+  ('PRD020', 'Kitchen Knife Set', 'Home & Kitchen', 'Cutlery', 'ChefPro', 299.99E0, 150E0, 2.8E0, '35x20x15 cm', 'Steel', '5-Piece', DATE '2023-02-10', 'active'),
+  ('PRD021', 'Sunglasses Designer', 'Accessories', 'Eyewear', 'StyleVision', 189.99E0, 95E0, 0.15E0, '15x5x15 cm', 'Black', 'One Size', DATE '2023-07-10', 'active'),
+  ('PRD022', 'Garden Planter', 'Home & Garden', 'Gardening', 'GreenThumb', 95E0, 48E0, 3.2E0, '40x25x25 cm', 'Terracotta', 'Large', DATE '2023-03-15', 'active'),
+  ('PRD023', 'Laptop Stand', 'Electronics', 'Computer', 'TechDesk', 279.99E0, 140E0, 1.5E0, '30x25x5 cm', 'Aluminum', 'Adjustable', DATE '2023-08-01', 'active'),
+  ('PRD024', 'Essential Oil Set', 'Beauty', 'Aromatherapy', 'ZenScents', 199.99E0, 100E0, 0.8E0, '25x20x10 cm', 'N/A', '10-Pack', DATE '2023-05-30', 'active'),
+  ('PRD025', 'Travel Backpack', 'Bags & Luggage', 'Backpacks', 'Adventure', 199.99E0, 100E0, 1.8E0, '50x35x20 cm', 'Gray', '40L', DATE '2023-06-15', 'active')
+;

@@ -1,0 +1,8 @@
+INSERT INTO ddl_dml_fct_carrier_daily
+SELECT
+  carrier,
+  ship_date,
+  COUNT(*) AS shipments,
+  AVG(transit_days) AS avg_transit_days
+FROM src_ddl_dml_shipments AS src_shipments
+GROUP BY carrier, ship_date;

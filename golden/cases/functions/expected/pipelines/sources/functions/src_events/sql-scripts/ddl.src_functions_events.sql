@@ -1,0 +1,42 @@
+CREATE TABLE IF NOT EXISTS src_functions_events (
+  event_id STRING NOT NULL,
+  user_id STRING,
+  event_type STRING,
+  event_ts TIMESTAMP(3),
+  event_date DATE,
+  days_to_year_end INT,
+  week_later DATE,
+  day_before DATE,
+  month_later DATE,
+  event_minute STRING,
+  start_date DATE,
+  event_month TIMESTAMP(3),
+  day_of_week INT,
+  week_of_year INT,
+  event_year INT,
+  amount INT,
+  has_payload INT,
+  score INT,
+  page STRING,
+  user_event STRING,
+  score_squared DOUBLE,
+  event_hash STRING,
+  size STRING,
+  half_amount DOUBLE,
+  retention_days BIGINT,
+  expires_at TIMESTAMP(3),
+  PRIMARY KEY (event_id) NOT ENFORCED
+)
+DISTRIBUTED BY HASH(event_id) INTO 1 BUCKETS
+WITH (
+  'changelog.mode' = 'upsert',
+  'key.avro-registry.schema-context' = '.flink-dev',
+  'key.format' = 'avro-registry',
+  'value.avro-registry.schema-context' = '.flink-dev',
+  'value.format' = 'avro-registry',
+  'kafka.retention.time' = '0',
+  'kafka.producer.compression.type' = 'snappy',
+  'scan.bounded.mode' = 'unbounded',
+  'scan.startup.mode' = 'earliest-offset',
+  'value.fields-include' = 'all'
+);
