@@ -110,7 +110,7 @@ func (in *inferer) expr(e ast.Expr, sc *scope) typed {
 			null = in.expr(v, sc).null || null
 		}
 		if e.Query != nil {
-			in.query(e.Query, sc)
+			in.subquery(e.Query, sc)
 		}
 		return known(BooleanType(), null)
 	case *ast.Like:
@@ -123,14 +123,14 @@ func (in *inferer) expr(e ast.Expr, sc *scope) typed {
 		}
 		return known(BooleanType(), x.null)
 	case *ast.Exists:
-		in.query(e.Query, sc)
+		in.subquery(e.Query, sc)
 		return known(BooleanType(), false)
 	case *ast.QuantifiedCmp:
 		in.expr(e.X, sc)
-		in.query(e.Query, sc)
+		in.subquery(e.Query, sc)
 		return known(BooleanType(), true)
 	case *ast.Subquery:
-		cols := in.query(e.Query, sc)
+		cols := in.subquery(e.Query, sc)
 		if len(cols) == 0 {
 			return unknownType()
 		}
@@ -219,6 +219,14 @@ func (in *inferer) expr(e ast.Expr, sc *scope) typed {
 	}
 	in.report(e.Pos(), diag.Warning, RuleUnsupported, "expression %T is not typed", e)
 	return unknownType()
+}
+
+// subquery types a query inside an expression, whose column names do not
+// matter: unaliased columns are not reported there.
+func (in *inferer) subquery(q *ast.Query, sc *scope) []Column {
+	in.quiet++
+	defer func() { in.quiet-- }()
+	return in.query(q, sc)
 }
 
 func (in *inferer) exprs(es []ast.Expr, sc *scope) []typed {

@@ -120,7 +120,7 @@ func init() {
 		"format_string", "printf", "date_format", "from_unixtime", "md5", "sha1", "sha", "sha2",
 		"hex", "base64", "decode", "get_json_object", "to_json", "schema_of_json", "schema_of_csv",
 		"to_csv", "mask", "to_char", "to_varchar", "url_encode", "url_decode", "parse_url",
-		"quote", "elt", "luhn_check_str", "ascii_string")
+		"quote", "elt", "array_join")
 	set(notNull(StringType), "concat_ws", "uuid", "current_database", "current_schema",
 		"current_catalog", "current_user", "user", "session_user", "version", "typeof",
 		"current_timezone", "input_file_name", "spark_version")

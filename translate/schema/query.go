@@ -44,6 +44,7 @@ type inferer struct {
 	env   Env
 	ctes  []map[string][]Column // innermost last
 	diags []*diag.Diagnostic
+	quiet int // inside expression subqueries: unnamed columns are not reported
 }
 
 func (in *inferer) report(pos token.Pos, sev diag.Severity, rule, format string, args ...any) {
@@ -577,7 +578,9 @@ func (in *inferer) selectBlock(s *ast.Select, outer *scope) []Column {
 			col.Name = t.name
 		default:
 			col.Name = autoName(it.Expr)
-			in.report(it.Expr.Pos(), diag.Warning, RuleUnnamed, "column %s has no alias; Spark names it %q", autoName(it.Expr), col.Name)
+			if in.quiet == 0 {
+				in.report(it.Expr.Pos(), diag.Warning, RuleUnnamed, "column %s has no alias; Spark names it %q", autoName(it.Expr), col.Name)
+			}
 		}
 		if nullGroups[lower(autoName(it.Expr))] {
 			col.Nullable = true

@@ -125,7 +125,7 @@ CREATE OR REPLACE TEMPORARY VIEW t_lv_default AS
 SELECT * FROM base LATERAL VIEW EXPLODE(arr) t;
 
 CREATE OR REPLACE TEMPORARY VIEW t_join_using AS
-SELECT * FROM base a JOIN base c USING (i, s);
+SELECT * FROM (SELECT i, s, d FROM base) a JOIN (SELECT s, l, i FROM base) c USING (i, s);
 
 CREATE OR REPLACE TEMPORARY VIEW t_join_natural AS
 SELECT * FROM (SELECT i, s, d FROM base) a NATURAL JOIN (SELECT i, l, s FROM base) c;
@@ -135,9 +135,6 @@ SELECT * FROM (SELECT i, s FROM base) a FULL OUTER JOIN (SELECT l AS i, d FROM b
 
 CREATE OR REPLACE TEMPORARY VIEW t_join_qualified AS
 SELECT a.*, c.d AS cd FROM base a LEFT JOIN base c ON a.i = c.i;
-
-CREATE OR REPLACE TEMPORARY VIEW t_star_except AS
-SELECT * EXCEPT (arr, m, st) FROM base;
 
 CREATE OR REPLACE TEMPORARY VIEW t_semi AS
 SELECT * FROM (SELECT i, s FROM base) a LEFT SEMI JOIN base c ON a.i = c.i;
@@ -180,7 +177,7 @@ FROM base;
 
 CREATE OR REPLACE TEMPORARY VIEW t_cte AS
 WITH c(x, y) AS (SELECT i, s FROM base), c2 AS (SELECT x + 1 AS z, y FROM c)
-SELECT * FROM c2 JOIN c ON c2.y = c.y;
+SELECT c2.*, c.x FROM c2 JOIN c ON c2.y = c.y;
 
 CREATE OR REPLACE TEMPORARY VIEW t_values AS
 SELECT * FROM VALUES (1, 'a', 1.5), (2, NULL, 2) AS v(a, b, c);
@@ -198,9 +195,12 @@ CREATE OR REPLACE TEMPORARY VIEW t_rollup AS
 SELECT s, dt, SUM(i) AS total FROM base GROUP BY ROLLUP (s, dt);
 
 CREATE OR REPLACE TEMPORARY VIEW t_names AS
-SELECT i, base.s, i + 1, UPPER(s), COUNT(*) OVER (), CAST(i AS STRING), st.x, -i, 'lit', 10, 1.5,
-  dec * 2, ROUND(d, 2), NOT b, CURRENT_DATE(), COALESCE(s, 'x'), i = 1, st.*
+SELECT i, base.s, i + 1, UPPER(s), CAST(i AS STRING), st.x, -i, 'lit', 10, 1.5,
+  dec * 2, ROUND(d, 2), NOT b, CURRENT_DATE(), COALESCE(s, 'x'), i = 1
 FROM base;
+
+CREATE OR REPLACE TEMPORARY VIEW t_struct_star AS
+SELECT st.*, i FROM base;
 
 CREATE OR REPLACE TEMPORARY VIEW t_names_agg AS
 SELECT s, COUNT(*), SUM(i), COUNT(DISTINCT i), MAX(dt) FROM base GROUP BY s;
