@@ -701,8 +701,7 @@ func builtinRange(r *renderer, c *callExpr, args []value, kws []kwval) (value, *
 	if step == 0 {
 		return nil, r.errf(c.fn.at(), "range() step must not be zero")
 	}
-	var count float64
-	count = math.Ceil((float64(stop) - float64(start)) / float64(step))
+	count := math.Ceil((float64(stop) - float64(start)) / float64(step))
 	if count > float64(r.env.limits.maxItems) {
 		return nil, r.fatalf(c.fn.at(), "range() longer than %d elements", r.env.limits.maxItems)
 	}

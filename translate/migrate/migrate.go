@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/c360-migrate/c360-migrate/translate/ast"
@@ -205,16 +204,6 @@ func naturalKey(t *schema.Table) []string {
 		return []string{t.Columns[0].Name}
 	}
 	return nil
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // mapPositions moves diagnostics from expanded-text positions back to the

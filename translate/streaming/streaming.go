@@ -57,7 +57,6 @@ type relation struct {
 	why      []string
 	dedup    *Dedup
 	joins    []ast.Node
-	alias    string
 	reason   string
 }
 
@@ -173,7 +172,7 @@ func (a *analyzer) selectBlock(s *ast.Select) *relation {
 	}
 
 	// Output columns and where they come from.
-	type source struct{ table, col string }
+	type source struct{ col string }
 	origin := map[string]source{} // output name -> input column
 	for _, it := range s.Items {
 		if st, ok := it.Expr.(*ast.Star); ok {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,13 +10,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/c360-migrate/c360-migrate/translate/ast"
 	"github.com/c360-migrate/c360-migrate/translate/ddl"
 	"github.com/c360-migrate/c360-migrate/translate/diag"
 	"github.com/c360-migrate/c360-migrate/translate/emit"
 	"github.com/c360-migrate/c360-migrate/translate/load"
 	"github.com/c360-migrate/c360-migrate/translate/migrate"
-	"github.com/c360-migrate/c360-migrate/translate/parser"
 	"github.com/c360-migrate/c360-migrate/translate/report"
 	"github.com/c360-migrate/c360-migrate/translate/result"
 	"github.com/c360-migrate/c360-migrate/translate/token"
@@ -215,31 +212,4 @@ func writeReports(run *result.Run, dir string) error {
 	}
 	_, err = emit.WriteFileAtomic(emit.OS, filepath.Join(dir, "report.md"), []byte(report.Markdown(run)))
 	return err
-}
-
-// loadProject loads the Spark project in dir (expanding its dbt-Jinja) and
-// parses every model. Diagnostics name files as dir/path, with positions in
-// the files as written. It stops early only when ctx is cancelled.
-func loadProject(ctx context.Context, dir string, opts load.Options) ([]*ast.File, diag.List, error) {
-	proj, diags := load.LoadProject(dir, opts)
-	for _, d := range diags {
-		if d.File != dir {
-			d.File = filepath.Join(dir, filepath.FromSlash(d.File))
-		}
-	}
-	var files []*ast.File
-	for _, sf := range proj.Files {
-		if err := ctx.Err(); err != nil {
-			return files, diags, err
-		}
-		path := filepath.Join(dir, filepath.FromSlash(sf.Path))
-		f, pd := parser.ParseFile(path, sf.Expanded, token.Spark)
-		for _, d := range pd {
-			d.Pos = sf.MapPos(d.Pos)
-		}
-		files = append(files, f)
-		diags.Append(pd)
-	}
-	diags.Sort()
-	return files, diags, nil
 }
