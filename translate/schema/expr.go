@@ -18,6 +18,9 @@ type typed struct {
 	unk  bool   // could not be typed: t is STRING as a fallback
 	lit  string // an integral literal's digits, for Spark's decimal literal rule
 	name string // the column name a bare column reference keeps
+	// castName is the name an unaliased CAST(col AS t) select item takes
+	// (Spark's ResolveAliases names it after the column).
+	castName string
 }
 
 func known(t *ast.Type, nullable bool) typed { return typed{t: t, null: nullable} }
@@ -69,9 +72,7 @@ func (in *inferer) expr(e ast.Expr, sc *scope) typed {
 	case *ast.Ident:
 		return in.expr(&ast.Name{At: e.At, Parts: []*ast.Ident{e}}, sc)
 	case *ast.Paren:
-		t := in.expr(e.X, sc)
-		t.name = ""
-		return t
+		return in.expr(e.X, sc)
 	case *ast.Unary:
 		x := in.expr(e.X, sc)
 		switch e.Op {
@@ -141,7 +142,8 @@ func (in *inferer) expr(e ast.Expr, sc *scope) typed {
 		x := in.expr(e.X, sc)
 		t := Canon(e.Type)
 		null := x.null || e.Kind == ast.TryCastFunc || (!x.unk && castMayFail(x.t, t))
-		return known(t, null)
+		// an unaliased CAST of a column keeps the column's name
+		return typed{t: t, null: null, castName: x.name}
 	case *ast.Func:
 		return in.call(e, sc)
 	case *ast.NamedArg:
@@ -289,14 +291,14 @@ func (in *inferer) resolve(n *ast.Name, sc *scope, report bool) (typed, bool) {
 		rest := 0
 		if len(parts) >= 2 {
 			for _, c := range s.cols {
-				if c.Qualifier == parts[0] && lower(c.Name) == parts[1] {
+				if c.Qualifier == parts[0] && strings.EqualFold(c.Name, parts[1]) {
 					match = append(match, c)
 				}
 			}
 			rest = 2
 			if len(match) == 0 && len(parts) >= 3 {
 				for _, c := range s.cols {
-					if c.Qualifier == parts[1] && lower(c.Name) == parts[2] {
+					if c.Qualifier == parts[1] && strings.EqualFold(c.Name, parts[2]) {
 						match = append(match, c)
 					}
 				}
@@ -305,7 +307,7 @@ func (in *inferer) resolve(n *ast.Name, sc *scope, report bool) (typed, bool) {
 		}
 		if len(match) == 0 {
 			for _, c := range s.cols {
-				if !c.hidden && lower(c.Name) == parts[0] {
+				if !c.hidden && strings.EqualFold(c.Name, parts[0]) {
 					match = append(match, c)
 				}
 			}
@@ -319,7 +321,7 @@ func (in *inferer) resolve(n *ast.Name, sc *scope, report bool) (typed, bool) {
 			return in.fields(typed{t: c.Spark, null: c.Nullable, unk: c.Unknown, name: c.Name}, n, rest)
 		}
 		for i := len(s.aliases) - 1; i >= 0; i-- {
-			if lower(s.aliases[i].Name) == parts[0] {
+			if strings.EqualFold(s.aliases[i].Name, parts[0]) {
 				c := s.aliases[i]
 				return in.fields(typed{t: c.Spark, null: c.Nullable, unk: c.Unknown, name: c.Name}, n, 1)
 			}

@@ -576,13 +576,15 @@ func (in *inferer) selectBlock(s *ast.Select, outer *scope) []Column {
 			col.Name = it.Alias.Name
 		case t.name != "":
 			col.Name = t.name
+		case t.castName != "":
+			col.Name = t.castName
 		default:
 			col.Name = autoName(it.Expr)
 			if in.quiet == 0 {
 				in.report(it.Expr.Pos(), diag.Warning, RuleUnnamed, "column %s has no alias; Spark names it %q", autoName(it.Expr), col.Name)
 			}
 		}
-		if nullGroups[lower(autoName(it.Expr))] {
+		if len(nullGroups) > 0 && nullGroups[lower(autoName(it.Expr))] {
 			col.Nullable = true
 		}
 		out = append(out, col)

@@ -162,7 +162,28 @@ func Equal(a, b *ast.Type) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return SimpleString(a) == SimpleString(b)
+	if a.Name != b.Name || len(a.Fields) != len(b.Fields) {
+		return false
+	}
+	switch a.Name {
+	case "DECIMAL":
+		p1, s1 := DecimalParams(a)
+		p2, s2 := DecimalParams(b)
+		return p1 == p2 && s1 == s2
+	case "ARRAY":
+		return Equal(a.Elem, b.Elem)
+	case "MAP":
+		return Equal(a.Key, b.Key) && Equal(a.Val, b.Val)
+	case "STRUCT":
+		for i, f := range a.Fields {
+			if f.Name.Name != b.Fields[i].Name.Name || !Equal(f.Type, b.Fields[i].Type) {
+				return false
+			}
+		}
+	case "INTERVAL":
+		return a.Suffix == b.Suffix
+	}
+	return true
 }
 
 // type classes ---------------------------------------------------------------

@@ -195,7 +195,7 @@ CREATE OR REPLACE TEMPORARY VIEW t_rollup AS
 SELECT s, dt, SUM(i) AS total FROM base GROUP BY ROLLUP (s, dt);
 
 CREATE OR REPLACE TEMPORARY VIEW t_names AS
-SELECT i, base.s, i + 1, UPPER(s), CAST(i AS STRING), st.x, -i, 'lit', 10, 1.5,
+SELECT i, base.s, i + 1, UPPER(s), CAST(l AS STRING), st.x, -i, 'lit', 10, 1.5,
   dec * 2, ROUND(d, 2), NOT b, CURRENT_DATE(), COALESCE(s, 'x'), i = 1
 FROM base;
 
