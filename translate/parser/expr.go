@@ -171,55 +171,62 @@ func (p *parser) parsePredicateTail(x ast.Expr, not bool) ast.Expr {
 	return l
 }
 
-// binary operator levels, lowest first.
-var binaryLevels = [][]string{
-	{"|"},
-	{"^"},
-	{"&"},
-	{"<<", ">>"},
-	{"+", "-", "||"},
-	{"*", "/", "%", "DIV"},
-}
-
-func (p *parser) binaryOpAt(level int) string {
+// binaryOp returns the binary operator at the current token and its
+// precedence (1: |, 2: ^, 3: &, 4: << >>, 5: + - ||, 6: * / % DIV), and the
+// number of tokens it spans; 0 when the token is no binary operator.
+func (p *parser) binaryOp() (op string, prec, width int) {
 	t := p.tok()
-	for _, op := range binaryLevels[level] {
-		switch {
-		case op == "DIV":
-			if isKw(t, "DIV") {
-				return "DIV"
-			}
-		case op == "<<" || op == ">>":
+	switch t.Kind {
+	case token.Op:
+		switch t.Lit {
+		case "|":
+			return "|", 1, 1
+		case "^":
+			return "^", 2, 1
+		case "&":
+			return "&", 3, 1
+		case "<", ">":
 			// The lexer never joins '<' '<' so that ARRAY<ARRAY<INT>> lexes;
 			// a shift is two adjacent angle tokens.
-			if t.Kind == token.Op && t.Lit == op[:1] {
-				n := p.peek(1)
-				if n.Kind == token.Op && n.Lit == op[:1] && !n.SpaceBefore {
-					return op
-				}
+			n := p.peek(1)
+			if n.Kind == token.Op && n.Lit == t.Lit && !n.SpaceBefore {
+				return t.Lit + t.Lit, 4, 2
 			}
-		case t.Kind == token.Op && t.Lit == op:
-			return op
+		case "+", "-", "||":
+			return t.Lit, 5, 1
+		case "*", "/", "%":
+			return t.Lit, 6, 1
+		}
+	case token.Word:
+		if isKw(t, "DIV") {
+			return "DIV", 6, 1
 		}
 	}
-	return ""
+	return "", 0, 0
 }
 
-func (p *parser) parseBinary(level int) ast.Expr {
-	if level == len(binaryLevels) {
-		return p.parseUnary()
-	}
-	x := p.parseBinary(level + 1)
+// parseBinary parses the arithmetic, concatenation and bitwise operators
+// by precedence climbing; minPrec 0 reads them all.
+func (p *parser) parseBinary(minPrec int) ast.Expr {
+	return p.climb(p.parseUnary(), minPrec)
+}
+
+func (p *parser) climb(x ast.Expr, minPrec int) ast.Expr {
 	for {
-		op := p.binaryOpAt(level)
-		if op == "" {
+		op, prec, width := p.binaryOp()
+		if prec == 0 || prec < minPrec {
 			return x
 		}
-		p.next()
-		if op == "<<" || op == ">>" {
-			p.next()
+		p.i += width
+		r := p.parseUnary()
+		for {
+			_, next, _ := p.binaryOp()
+			if next <= prec {
+				break
+			}
+			r = p.climb(r, prec+1)
 		}
-		x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: p.parseBinary(level + 1)}
+		x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: r}
 	}
 }
 
@@ -535,22 +542,22 @@ func (p *parser) parseParenExpr() ast.Expr {
 // queryStartsAt reports whether a query begins at token index k, looking
 // through any number of opening parentheses.
 func (p *parser) queryStartsAt(k int) bool {
-	for k < len(p.toks) && p.toks[k].Kind == token.Op && p.toks[k].Lit == "(" {
+	for k < len(p.toks) && p.at(k).Kind == token.Op && p.at(k).Lit == "(" {
 		k++
 	}
 	if k >= len(p.toks) {
 		return false
 	}
-	t := p.toks[k]
+	t := p.at(k)
 	if isKw(t, "SELECT") || isKw(t, "VALUES") || isKw(t, "FROM") {
 		return true
 	}
 	if isKw(t, "WITH") && k+1 < len(p.toks) {
-		n := p.toks[k+1]
+		n := p.at(k+1)
 		return n.Kind == token.Word || n.Kind == token.QuotedIdent
 	}
 	if isKw(t, "TABLE") && k+1 < len(p.toks) {
-		n := p.toks[k+1]
+		n := p.at(k+1)
 		return n.Kind == token.Word || n.Kind == token.QuotedIdent
 	}
 	return false

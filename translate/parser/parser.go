@@ -70,9 +70,12 @@ type parser struct {
 	src     string
 	base    int // offset of src inside the file
 	dialect token.Dialect
-	toks    []token.Token // significant tokens, EOF last
-	// cmts[i] holds the comments and hints written before toks[i].
-	cmts    [][]token.Token
+	toks    []compactToken // significant tokens, EOF last
+	// comments holds every comment and hint in order; those written
+	// before toks[i] are comments[cmtStart[i]:cmtStart[i+1]] (cmtStart[0]
+	// is 0, cmtStart[i+1] the count when toks[i] was read).
+	comments []token.Token
+	cmtStart []int32
 	used    []map[int]bool // hints consumed, by token index
 	i       int            // index of the current token
 	cmtFrom int            // comments before toks[cmtFrom] and earlier are taken
@@ -82,22 +85,50 @@ type parser struct {
 	errs    diag.List
 }
 
+// compactToken is a token as the parser keeps it: a third of the size of
+// token.Token, its text a slice of the source. Parsing allocates the token
+// array once per file, so its size is most of the parser's memory.
+type compactToken struct {
+	off, line, col, n int32
+	kind              uint8
+	space             bool
+}
+
+// at returns token k.
+func (p *parser) at(k int) token.Token {
+	c := p.toks[k]
+	start := int(c.off) - p.base
+	return token.Token{
+		Kind:        token.Kind(c.kind),
+		Pos:         token.Pos{Offset: int(c.off), Line: int(c.line), Col: int(c.col)},
+		Lit:         p.src[start : start+int(c.n)],
+		SpaceBefore: c.space,
+	}
+}
+
+// cmtsOf returns the comments and hints written before toks[k].
+func (p *parser) cmtsOf(k int) []token.Token {
+	return p.comments[p.cmtStart[k]:p.cmtStart[k+1]]
+}
+
 // bailout unwinds the parser to the statement loop after an error.
 type bailout struct{ d *diag.Diagnostic }
 
 func newParser(filename, src string, d token.Dialect, start token.Pos) *parser {
 	p := &parser{file: filename, src: src, dialect: d, base: start.Offset}
 	lx := lexer.NewAt(src, d, start)
-	var pend []token.Token
+	// About one token per five bytes of SQL; one allocation in most files.
+	p.toks = make([]compactToken, 0, len(src)/5+16)
+	p.cmtStart = make([]int32, 1, len(src)/5+17)
 	for {
 		t := lx.Next()
 		if t.Kind == token.Comment || t.Kind == token.Hint {
-			pend = append(pend, t)
+			p.comments = append(p.comments, t)
 			continue
 		}
-		p.toks = append(p.toks, t)
-		p.cmts = append(p.cmts, pend)
-		pend = nil
+		p.cmtStart = append(p.cmtStart, int32(len(p.comments)))
+		p.toks = append(p.toks, compactToken{off: int32(t.Pos.Offset), line: int32(t.Pos.Line), col: int32(t.Pos.Col),
+			n: int32(len(t.Lit)), kind: uint8(t.Kind), space: t.SpaceBefore})
 		if t.Kind == token.EOF {
 			break
 		}
@@ -114,14 +145,14 @@ func (p *parser) tok() token.Token {
 	if p.i >= len(p.toks) {
 		p.i = len(p.toks) - 1
 	}
-	return p.toks[p.i]
+	return p.at(p.i)
 }
 
 func (p *parser) peek(k int) token.Token {
 	if p.i+k < len(p.toks) {
-		return p.toks[p.i+k]
+		return p.at(p.i+k)
 	}
-	return p.toks[len(p.toks)-1]
+	return p.at(len(p.toks)-1)
 }
 
 func (p *parser) next() token.Token {
@@ -134,9 +165,9 @@ func (p *parser) next() token.Token {
 
 func (p *parser) prevTok() token.Token {
 	if p.i == 0 {
-		return p.toks[0]
+		return p.at(0)
 	}
-	return p.toks[p.i-1]
+	return p.at(p.i-1)
 }
 
 // isKw reports whether token t is the bare word kw (upper case).
@@ -285,15 +316,15 @@ func (p *parser) takeComments() []string {
 		if k == p.cmtFrom {
 			from = p.cmtSkip
 		}
-		for j := from; j < len(p.cmts[k]); j++ {
+		for j := from; j < len(p.cmtsOf(k)); j++ {
 			if p.hintUsed(k, j) {
 				continue
 			}
-			out = append(out, p.cmts[k][j].Lit)
+			out = append(out, p.cmtsOf(k)[j].Lit)
 		}
 	}
 	p.cmtFrom = p.i
-	p.cmtSkip = len(p.cmts[p.i])
+	p.cmtSkip = len(p.cmtsOf(p.i))
 	return out
 }
 
@@ -312,8 +343,8 @@ func (p *parser) takeTrailing() []string {
 	}
 	var out []string
 	j := from
-	for ; j < len(p.cmts[k]); j++ {
-		c := p.cmts[k][j]
+	for ; j < len(p.cmtsOf(k)); j++ {
+		c := p.cmtsOf(k)[j]
 		if c.Pos.Line != prev.Pos.Line || p.hintUsed(k, j) {
 			break
 		}
@@ -334,7 +365,7 @@ func (p *parser) pendingBefore(k int) bool {
 		if i == p.cmtFrom {
 			from = p.cmtSkip
 		}
-		for j := from; j < len(p.cmts[i]); j++ {
+		for j := from; j < len(p.cmtsOf(i)); j++ {
 			if !p.hintUsed(i, j) {
 				return true
 			}
@@ -352,7 +383,7 @@ func (p *parser) hintUsed(k, j int) bool {
 func (p *parser) takeHints() []*ast.Hint {
 	var out []*ast.Hint
 	k := p.i
-	for j, c := range p.cmts[k] {
+	for j, c := range p.cmtsOf(k) {
 		if c.Kind != token.Hint || p.hintUsed(k, j) || (k == p.cmtFrom && j < p.cmtSkip) {
 			continue
 		}
@@ -467,7 +498,7 @@ func (p *parser) finish(s ast.Stmt, startIdx int, start token.Pos, before []stri
 	}
 	endIdx := p.i
 	if endIdx > startIdx {
-		last := p.toks[endIdx-1]
+		last := p.at(endIdx-1)
 		b.End = last.Pos
 		b.End.Offset += len(last.Lit)
 		b.End.Col += len(last.Lit)
@@ -490,9 +521,9 @@ func (p *parser) takeCommentsBefore(end int) []string {
 		if k == p.cmtFrom {
 			from = p.cmtSkip
 		}
-		for j := from; j < len(p.cmts[k]); j++ {
+		for j := from; j < len(p.cmtsOf(k)); j++ {
 			if !p.hintUsed(k, j) {
-				out = append(out, p.cmts[k][j].Lit)
+				out = append(out, p.cmtsOf(k)[j].Lit)
 			}
 		}
 	}

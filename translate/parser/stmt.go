@@ -88,7 +88,7 @@ func (p *parser) parseFromFirst() ast.Stmt {
 	k := p.i + 1
 	depth := 0
 	for ; k < len(p.toks); k++ {
-		t := p.toks[k]
+		t := p.at(k)
 		if t.Kind == token.Op && (t.Lit == "(" || t.Lit == ")") {
 			if t.Lit == "(" {
 				depth++
@@ -100,7 +100,7 @@ func (p *parser) parseFromFirst() ast.Stmt {
 			break
 		}
 	}
-	if k >= len(p.toks) || !isKw(p.toks[k], "INSERT") {
+	if k >= len(p.toks) || !isKw(p.at(k), "INSERT") {
 		return &ast.SelectStmt{Query: p.parseQuery()}
 	}
 	p.next()

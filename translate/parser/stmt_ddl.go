@@ -604,7 +604,7 @@ func (p *parser) otherObjectWords() int {
 // createStart returns the index of the CREATE that precedes the object
 // keyword at index k.
 func (p *parser) createStart(k int) int {
-	for k > 0 && !isKw(p.toks[k], "CREATE") {
+	for k > 0 && !isKw(p.at(k), "CREATE") {
 		k--
 	}
 	return k

@@ -299,8 +299,8 @@ func (p *parser) parseCommand() ast.Stmt {
 // The rest of the statement is kept as written in Rest.
 func (p *parser) command(start int, target bool) *ast.Command {
 	ws := make([]string, 0, p.i-start)
-	for _, t := range p.toks[start:p.i] {
-		ws = append(ws, strings.ToUpper(t.Lit))
+	for k := start; k < p.i; k++ {
+		ws = append(ws, strings.ToUpper(p.at(k).Lit))
 	}
 	c := &ast.Command{Words: strings.Join(ws, " ")}
 	if target && p.isNameTok() {
@@ -369,7 +369,7 @@ func (p *parser) textFrom(from int) string {
 	if p.i <= from {
 		return ""
 	}
-	first, last := p.toks[from], p.toks[p.i-1]
+	first, last := p.at(from), p.at(p.i-1)
 	return p.src[first.Pos.Offset-p.base : last.Pos.Offset-p.base+len(last.Lit)]
 }
 
@@ -418,8 +418,8 @@ func (p *parser) setSpan(s ast.Stmt, startIdx int) {
 		return
 	}
 	b := s.Base()
-	b.At = at(p.toks[startIdx])
-	last := p.toks[p.i-1]
+	b.At = at(p.at(startIdx))
+	last := p.at(p.i-1)
 	b.End = last.Pos
 	b.End.Offset += len(last.Lit)
 	b.End.Col += len(last.Lit)
