@@ -553,11 +553,11 @@ func (p *parser) queryStartsAt(k int) bool {
 		return true
 	}
 	if isKw(t, "WITH") && k+1 < len(p.toks) {
-		n := p.at(k+1)
+		n := p.at(k + 1)
 		return n.Kind == token.Word || n.Kind == token.QuotedIdent
 	}
 	if isKw(t, "TABLE") && k+1 < len(p.toks) {
-		n := p.at(k+1)
+		n := p.at(k + 1)
 		return n.Kind == token.Word || n.Kind == token.QuotedIdent
 	}
 	return false

@@ -76,13 +76,13 @@ type parser struct {
 	// is 0, cmtStart[i+1] the count when toks[i] was read).
 	comments []token.Token
 	cmtStart []int32
-	used    []map[int]bool // hints consumed, by token index
-	i       int            // index of the current token
-	cmtFrom int            // comments before toks[cmtFrom] and earlier are taken
-	cmtSkip int            // how many comments of toks[cmtFrom] are taken
-	depth   int
-	noIn    bool // inside POSITION(a IN b): IN ends the expression
-	errs    diag.List
+	used     []map[int]bool // hints consumed, by token index
+	i        int            // index of the current token
+	cmtFrom  int            // comments before toks[cmtFrom] and earlier are taken
+	cmtSkip  int            // how many comments of toks[cmtFrom] are taken
+	depth    int
+	noIn     bool // inside POSITION(a IN b): IN ends the expression
+	errs     diag.List
 }
 
 // compactToken is a token as the parser keeps it: a third of the size of
@@ -150,9 +150,9 @@ func (p *parser) tok() token.Token {
 
 func (p *parser) peek(k int) token.Token {
 	if p.i+k < len(p.toks) {
-		return p.at(p.i+k)
+		return p.at(p.i + k)
 	}
-	return p.at(len(p.toks)-1)
+	return p.at(len(p.toks) - 1)
 }
 
 func (p *parser) next() token.Token {
@@ -167,7 +167,7 @@ func (p *parser) prevTok() token.Token {
 	if p.i == 0 {
 		return p.at(0)
 	}
-	return p.at(p.i-1)
+	return p.at(p.i - 1)
 }
 
 // isKw reports whether token t is the bare word kw (upper case).
@@ -498,7 +498,7 @@ func (p *parser) finish(s ast.Stmt, startIdx int, start token.Pos, before []stri
 	}
 	endIdx := p.i
 	if endIdx > startIdx {
-		last := p.at(endIdx-1)
+		last := p.at(endIdx - 1)
 		b.End = last.Pos
 		b.End.Offset += len(last.Lit)
 		b.End.Col += len(last.Lit)

@@ -419,7 +419,7 @@ func (p *parser) setSpan(s ast.Stmt, startIdx int) {
 	}
 	b := s.Base()
 	b.At = at(p.at(startIdx))
-	last := p.at(p.i-1)
+	last := p.at(p.i - 1)
 	b.End = last.Pos
 	b.End.Offset += len(last.Lit)
 	b.End.Col += len(last.Lit)
