@@ -454,3 +454,20 @@ func TestCancelledRunIsInterrupted(t *testing.T) {
 		assert.Contains(t, r.stderr, "c360-migrate: interrupted: context canceled\n")
 	}
 }
+
+func TestMigrateConfigFile(t *testing.T) {
+	project(t, shopProject)
+	require.NoError(t, os.WriteFile("c360.yaml", []byte("profile: oss\nbootstrap_servers: kafka-1:9092\nproduct: shop\n"), 0o644))
+
+	r := run(t, "", "migrate", "--config", "c360.yaml", "--product", "store", "spark")
+
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	ddl, err := os.ReadFile(filepath.Join("flink_out", "pipelines", "views", "store", "customer_spend", "sql-scripts", "ddl.customer_spend.sql"))
+	require.NoError(t, err, "the --product flag wins over the file")
+	assert.Contains(t, string(ddl), "'properties.bootstrap.servers' = 'kafka-1:9092'")
+
+	require.NoError(t, os.WriteFile("bad.yaml", []byte("profil: oss\n"), 0o644))
+	r = run(t, "", "migrate", "--config", "bad.yaml", "spark")
+	assert.Equal(t, app.ExitUsage, r.code)
+	assert.Contains(t, r.stderr, "field profil not found")
+}
