@@ -71,7 +71,7 @@ type sparkCSV struct {
 }
 
 func (c csvCase) options() CSVOptions {
-	m := map[string]string{"header": "true", "inferSchema": "true"}
+	m := map[string]string{"header": "true", "inferschema": "true"}
 	for k, v := range c.Options {
 		m[strings.ToLower(k)] = v
 	}
