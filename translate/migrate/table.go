@@ -64,7 +64,7 @@ func (m *migration) translate(t *project.Table) *result.Table {
 	}
 
 	// 1. Spark's answer: the output columns with Spark's types.
-	sparkCols, serrs := m.outputColumns(t)
+	sparkCols, types, serrs := m.outputColumns(t)
 	for _, e := range serrs {
 		e.Severity = diag.Warning
 		notes = append(notes, e)
@@ -80,7 +80,8 @@ func (m *migration) translate(t *project.Table) *result.Table {
 	sctx := &syntax.Context{File: t.File, Notes: &notes, Residue: &residue, Applied: rt.Rules,
 		ColumnsOf: m.columnsOf}
 	syntax.Translate(sctx, q, true)
-	rctx := &rules.Context{File: t.File, Diags: &diag.List{}, Applied: rt.Rules}
+	rctx := &rules.Context{File: t.File, Diags: &diag.List{}, Applied: rt.Rules,
+		TypeOf: func(e ast.Expr) *ast.Type { return types[e] }}
 	rules.TranslateExprs(rctx, q)
 	for _, d := range *rctx.Diags {
 		if d.Severity == diag.Error {
@@ -152,17 +153,19 @@ func kindOf(t *project.Table) string {
 // outputColumns returns the table's columns: declared ones when the Spark
 // project declares them (CREATE TABLE ... (cols) then INSERT), else the
 // query's inferred output.
-func (m *migration) outputColumns(t *project.Table) ([]schema.Column, []*diag.Diagnostic) {
-	if t.Create != nil && len(t.Create.Columns) > 0 {
-		return declaredColumns(t.Create.Columns), nil
-	}
-	cols, errs := schema.InferQuery(t.Query, m.schemaEnv)
+// The expression types of the query come with them, for the rules that
+// depend on a type.
+func (m *migration) outputColumns(t *project.Table) ([]schema.Column, map[ast.Expr]*ast.Type, []*diag.Diagnostic) {
+	cols, types, errs := schema.InferQueryTypes(t.Query, m.schemaEnv)
 	for _, e := range errs {
 		if e.File == "" {
 			e.File = t.File
 		}
 	}
-	return cols, errs
+	if t.Create != nil && len(t.Create.Columns) > 0 {
+		cols = declaredColumns(t.Create.Columns)
+	}
+	return cols, types, errs
 }
 
 func (m *migration) schemaEnv(name string) ([]schema.Column, bool) {
@@ -381,12 +384,5 @@ func quoteName(s string) string {
 	return printer.Print(&ast.Ident{Name: s, Quoted: strings.ContainsAny(s, " -.$")}, flinkPrint)
 }
 
-// flinkType maps a Spark column type to Flink. A type Flink cannot hold
-// (VOID, the type of a bare NULL; VARIANT) becomes STRING; the schema
-// inference has already reported where it comes from.
-func flinkType(t *ast.Type) *ast.Type {
-	if ft := rules.FlinkType(t); ft != nil {
-		return ft
-	}
-	return &ast.Type{Name: "STRING"}
-}
+// flinkType maps a Spark column type to the Flink type of a table column.
+func flinkType(t *ast.Type) *ast.Type { return schema.FlinkType(t) }

@@ -28,6 +28,7 @@ var ExprRules = []struct{ ID, Doc string }{
 	{"spark.op.rlike", "x RLIKE p / x REGEXP p → REGEXP(x, p) (both find a match anywhere, Java regex)"},
 	{"spark.op.ilike", "x ILIKE p → LOWER(x) LIKE LOWER(p)"},
 	{"spark.op.like_any", "x LIKE ANY|SOME|ALL (p1, p2) → (x LIKE p1 OR|AND x LIKE p2)"},
+	{"spark.op.divide", "a / b on integers → CAST(a AS DOUBLE) / b: Spark's / always divides as DOUBLE (or DECIMAL), Flink's truncates integers"},
 	{"spark.subscript", "0-based arr[i] → arr[i + 1] (literal indexes folded); map[key] kept"},
 	{"spark.compare.date_string", "a DATE/TIMESTAMP compared with a date string → DATE '...' / TIMESTAMP '...'; when the type is unknown the comparison is kept and noted"},
 	{"spark.current_time", "CURRENT_DATE / CURRENT_TIMESTAMP written without parentheses → CURRENT_DATE / LOCALTIMESTAMP, noted: evaluated per record in streaming"},
@@ -521,6 +522,12 @@ func (c *Context) rewriteBinary(b *ast.Binary) ast.Expr {
 		c.residue(b.Pos(), ResidueOperator, "bitwise operator %s has no Flink counterpart", op)
 	case "DIV":
 		c.residue(b.Pos(), ResidueOperator, "integral division DIV has no Flink operator: write CAST(FLOOR(a / b) AS BIGINT) for the types at hand")
+	case "/":
+		if c.integralDivision(b) {
+			// Spark's / on integers is a DOUBLE division; Flink's truncates.
+			c.applied("spark.op.divide")
+			b.L = castTo(b.Pos(), b.L, typ("DOUBLE"))
+		}
 	}
 	if cmpOps[b.Op] {
 		b.L, b.R = c.dateOperands(b.L, b.R)
@@ -644,4 +651,22 @@ func (c *Context) rewriteSubscript(s *ast.Subscript) ast.Expr {
 	c.applied("spark.subscript")
 	s.Index = plusOne(s.Index)
 	return s
+}
+
+// integralDivision reports a / b whose Spark result is a DOUBLE while
+// Flink would divide integers: both operands integral, or Spark typed the
+// division DOUBLE and neither operand is known to be fractional.
+func (c *Context) integralDivision(b *ast.Binary) bool {
+	if c.isIntegral(b.L) && c.isIntegral(b.R) {
+		return true
+	}
+	fractional := func(e ast.Expr) bool {
+		return c.typeIs(e, "DOUBLE", "FLOAT", "REAL", "DECIMAL", "DEC", "NUMERIC")
+	}
+	if c.TypeOf != nil {
+		if t := c.TypeOf(b); t != nil && strings.EqualFold(t.Name, "DOUBLE") {
+			return !fractional(b.L) && !fractional(b.R)
+		}
+	}
+	return false
 }

@@ -237,6 +237,7 @@ var rows = []row{
 	{id: "spark.cast.timestamp_string", spark: "CAST(ts AS STRING)", flink: "CAST(ts AS STRING)", diag: "spark.cast.timestamp_string"},
 	{id: "spark.op.not", spark: "!flag", flink: "NOT flag"},
 	{id: "spark.op.eq", spark: "a == b", flink: "a = b"},
+	{id: "spark.op.divide", spark: "i_num / l_den", flink: "CAST(i_num AS DOUBLE) / l_den"},
 	{id: "spark.op.ne", spark: "a != b", flink: "a <> b"},
 	{id: "spark.op.and", spark: "a && b", flink: "a AND b"},
 	{id: "spark.op.null_safe_eq", spark: "a <=> b", flink: "a IS NOT DISTINCT FROM b"},

@@ -48,6 +48,14 @@ func anyNull(args []typed) bool {
 
 // expr types an expression in a scope.
 func (in *inferer) expr(e ast.Expr, sc *scope) typed {
+	t := in.exprType(e, sc)
+	if in.types != nil && !t.unk && t.t != nil {
+		in.types[e] = t.t
+	}
+	return t
+}
+
+func (in *inferer) exprType(e ast.Expr, sc *scope) typed {
 	switch e := e.(type) {
 	case *ast.Literal:
 		return literalType(e)

@@ -32,15 +32,32 @@ const (
 // Spark's generated name and a schema.unnamed-column warning. The returned
 // diagnostics carry positions but no file name: the caller sets File.
 func InferQuery(q *ast.Query, env Env) ([]Column, []*diag.Diagnostic) {
+	cols, _, diags := infer(q, env, false)
+	return cols, diags
+}
+
+// InferQueryTypes is InferQuery that also returns the Spark type of every
+// expression node it typed, for rewrite rules that depend on a type
+// (AVG of an integer, DATEDIFF of a timestamp, a date compared with a
+// string). Unknown types are absent from the map.
+func InferQueryTypes(q *ast.Query, env Env) ([]Column, map[ast.Expr]*ast.Type, []*diag.Diagnostic) {
+	return infer(q, env, true)
+}
+
+func infer(q *ast.Query, env Env, record bool) ([]Column, map[ast.Expr]*ast.Type, []*diag.Diagnostic) {
 	in := &inferer{env: env}
+	if record {
+		in.types = map[ast.Expr]*ast.Type{}
+	}
 	cols := in.query(q, nil)
 	for i := range cols {
 		cols[i].Qualifier = ""
 	}
-	return cols, in.diags
+	return cols, in.types, in.diags
 }
 
 type inferer struct {
+	types map[ast.Expr]*ast.Type // with InferQueryTypes: each typed expression
 	env   Env
 	ctes  []map[string][]Column // innermost last
 	diags []*diag.Diagnostic

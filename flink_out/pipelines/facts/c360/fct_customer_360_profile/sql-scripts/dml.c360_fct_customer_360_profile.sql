@@ -11,8 +11,8 @@ WITH transaction_metrics AS (
     MAX(transaction_date) AS last_purchase_date,
     COUNT(DISTINCT channel) AS channels_used,
     COUNT(DISTINCT transaction_date) AS shopping_days,
-    SUM(used_preferred_channel) AS preferred_channel_purchases,
-    SUM(CASE WHEN transaction_date >= CURRENT_DATE - INTERVAL '90' DAY THEN 1 ELSE 0 END) AS transactions_last_90d,
+    SUM(CAST(used_preferred_channel AS BIGINT)) AS preferred_channel_purchases,
+    SUM(CAST(CASE WHEN transaction_date >= CURRENT_DATE - INTERVAL '90' DAY THEN 1 ELSE 0 END AS BIGINT)) AS transactions_last_90d,
     SUM(CASE WHEN transaction_date >= CURRENT_DATE - INTERVAL '90' DAY THEN total_amount ELSE 0 END) AS spent_last_90d
   FROM int_c360_customer_transactions AS int_customer_transactions
   GROUP BY customer_id
@@ -22,10 +22,10 @@ support_metrics AS (
   SELECT
     customer_id,
     COUNT(*) AS total_tickets,
-    SUM(is_resolved) AS resolved_tickets,
-    CAST(AVG(satisfaction_score) AS DECIMAL(4, 2)) AS avg_satisfaction,
+    SUM(CAST(is_resolved AS BIGINT)) AS resolved_tickets,
+    CAST(AVG(CAST(satisfaction_score AS DOUBLE)) AS DECIMAL(4, 2)) AS avg_satisfaction,
     MAX(created_ts) AS last_ticket_ts,
-    SUM(is_urgent) AS urgent_tickets
+    SUM(CAST(is_urgent AS BIGINT)) AS urgent_tickets
   FROM src_c360_support_tickets AS src_support_tickets
   GROUP BY customer_id
 ),
@@ -34,9 +34,9 @@ app_metrics AS (
   SELECT
     customer_id,
     COUNT(*) AS total_sessions,
-    SUM(session_duration_minutes) AS total_session_minutes,
-    SUM(pages_viewed) AS total_pages_viewed,
-    SUM(actions_taken) AS total_actions,
+    SUM(CAST(session_duration_minutes AS BIGINT)) AS total_session_minutes,
+    SUM(CAST(pages_viewed AS BIGINT)) AS total_pages_viewed,
+    SUM(CAST(actions_taken AS BIGINT)) AS total_actions,
     MAX(session_date) AS last_app_use_date,
     COUNT(DISTINCT device_type) AS device_types_used
   FROM src_c360_app_usage AS src_app_usage
@@ -75,7 +75,7 @@ profile AS (
     COALESCE(t.total_discount, 0) AS total_discount,
     t.first_purchase_date,
     t.last_purchase_date,
-    TIMESTAMPDIFF(DAY, CAST(t.last_purchase_date AS DATE), CURRENT_DATE) AS days_since_last_purchase,
+    TIMESTAMPDIFF(DAY, t.last_purchase_date, CURRENT_DATE) AS days_since_last_purchase,
     COALESCE(t.channels_used, 0) AS channels_used,
     COALESCE(t.shopping_days, 0) AS shopping_days,
     COALESCE(t.preferred_channel_purchases, 0) AS preferred_channel_purchases,

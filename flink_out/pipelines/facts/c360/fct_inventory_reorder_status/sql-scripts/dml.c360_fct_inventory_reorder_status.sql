@@ -31,7 +31,7 @@ SELECT
   available_quantity,
   reorder_point,
   max_stock_level,
-  ROUND(available_quantity / NULLIF(reorder_point, 0), 2) AS reorder_cover_ratio,
+  ROUND(CAST(available_quantity AS DOUBLE) / NULLIF(reorder_point, 0), 2) AS reorder_cover_ratio,
   CASE WHEN available_quantity <= reorder_point THEN 1 ELSE 0 END AS needs_reorder,
   CASE
     WHEN available_quantity <= reorder_point THEN 'Reorder Now'

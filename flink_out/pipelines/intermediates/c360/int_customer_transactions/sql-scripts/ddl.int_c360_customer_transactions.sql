@@ -32,8 +32,8 @@ CREATE TABLE IF NOT EXISTS int_c360_customer_transactions (
   avg_item_price DECIMAL(10, 2),
   distinct_categories BIGINT,
   distinct_brands BIGINT,
-  category_groups ARRAY<STRING NOT NULL>,
-  brands ARRAY<STRING NOT NULL>,
+  category_groups ARRAY<STRING>,
+  brands ARRAY<STRING>,
   used_preferred_channel INT
 )
 DISTRIBUTED INTO 1 BUCKETS

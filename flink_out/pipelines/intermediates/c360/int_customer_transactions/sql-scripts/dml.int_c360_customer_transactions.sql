@@ -27,7 +27,7 @@ basket AS (
   SELECT
     transaction_id,
     COUNT(item_id) AS item_count,
-    SUM(quantity) AS total_quantity,
+    SUM(CAST(quantity AS BIGINT)) AS total_quantity,
     CAST(AVG(unit_price) AS DECIMAL(10, 2)) AS avg_item_price,
     SUM(line_total) AS items_line_total,
     COUNT(DISTINCT category) AS distinct_categories,

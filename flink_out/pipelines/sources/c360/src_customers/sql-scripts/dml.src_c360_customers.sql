@@ -37,7 +37,7 @@ deduplicated AS (
 enriched AS (
   SELECT
     d.*,
-    CAST(FLOOR(CAST(TIMESTAMPDIFF(MONTH, date_of_birth, CURRENT_DATE) AS DOUBLE) / 12) AS INT) AS age,
+    CAST(CAST(FLOOR(CAST(TIMESTAMPDIFF(MONTH, date_of_birth, CURRENT_DATE) AS DOUBLE) / 12) AS BIGINT) AS INT) AS age,
     TIMESTAMPDIFF(DAY, CAST(registration_ts AS DATE), CURRENT_DATE) AS days_since_registration
   FROM deduplicated d
 )

@@ -32,9 +32,9 @@ SELECT
   points_redeemed_ytd,
   points_earned_ytd - points_redeemed_ytd AS net_points_ytd,
   -- null when nothing was earned, instead of a division by zero
-  ROUND(points_redeemed_ytd / NULLIF(points_earned_ytd, 0), 4) AS redemption_rate,
+  ROUND(CAST(points_redeemed_ytd AS DOUBLE) / NULLIF(points_earned_ytd, 0), 4) AS redemption_rate,
   tier_start_date,
-  TIMESTAMPDIFF(DAY, CAST(tier_start_date AS DATE), CURRENT_DATE) AS days_in_current_tier,
+  TIMESTAMPDIFF(DAY, tier_start_date, CURRENT_DATE) AS days_in_current_tier,
   CASE loyalty_tier
     WHEN 'Bronze' THEN 1
     WHEN 'Silver' THEN 2

@@ -51,7 +51,7 @@ SELECT
   color,
   size,
   launch_date,
-  TIMESTAMPDIFF(DAY, CAST(launch_date AS DATE), CURRENT_DATE) AS days_since_launch,
+  TIMESTAMPDIFF(DAY, launch_date, CURRENT_DATE) AS days_since_launch,
   CASE
     WHEN price >= 200 THEN 'Premium'
     WHEN price >= 100 THEN 'Mid-Range'

@@ -52,8 +52,8 @@ SELECT
   actual_delivery_date,
   delivery_status,
   shipping_cost,
-  TIMESTAMPDIFF(DAY, CAST(ship_date AS DATE), CAST(actual_delivery_date AS DATE)) AS transit_days,
-  TIMESTAMPDIFF(DAY, CAST(estimated_delivery_date AS DATE), CAST(actual_delivery_date AS DATE)) AS delivery_delay_days,
+  TIMESTAMPDIFF(DAY, ship_date, actual_delivery_date) AS transit_days,
+  TIMESTAMPDIFF(DAY, estimated_delivery_date, actual_delivery_date) AS delivery_delay_days,
   CASE
     WHEN actual_delivery_date IS NULL THEN NULL
     WHEN actual_delivery_date > estimated_delivery_date THEN 1

@@ -36,5 +36,5 @@ SELECT
   satisfaction_score,
   CASE WHEN status IN ('resolved', 'closed') THEN 1 ELSE 0 END AS is_resolved,
   CASE WHEN priority = 'urgent' THEN 1 ELSE 0 END AS is_urgent,
-  ROUND((UNIX_TIMESTAMP(resolved_ts) - UNIX_TIMESTAMP(created_ts)) / 3600.0, 2) AS resolution_hours
+  ROUND((UNIX_TIMESTAMP(DATE_FORMAT(resolved_ts, 'yyyy-MM-dd HH:mm:ss')) - UNIX_TIMESTAMP(DATE_FORMAT(created_ts, 'yyyy-MM-dd HH:mm:ss'))) / 3600.0, 2) AS resolution_hours
 FROM latest_version;

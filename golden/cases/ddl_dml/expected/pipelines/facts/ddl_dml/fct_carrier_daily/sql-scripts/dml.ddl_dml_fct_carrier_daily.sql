@@ -3,6 +3,6 @@ SELECT
   carrier,
   ship_date,
   COUNT(*) AS shipments,
-  AVG(transit_days) AS avg_transit_days
+  AVG(CAST(transit_days AS DOUBLE)) AS avg_transit_days
 FROM src_ddl_dml_shipments AS src_shipments
 GROUP BY carrier, ship_date;

@@ -4,7 +4,7 @@ SELECT
   carrier,
   ship_date,
   delivered_date,
-  TIMESTAMPDIFF(DAY, CAST(ship_date AS DATE), CAST(delivered_date AS DATE)) AS transit_days,
+  TIMESTAMPDIFF(DAY, ship_date, delivered_date) AS transit_days,
   cost
 FROM (
   SELECT

@@ -4,7 +4,7 @@
 -- ============================================================================
 CREATE TABLE IF NOT EXISTS int_functions_unsupported (
   event_id STRING NOT NULL,
-  doubled ARRAY<INT NOT NULL>,
+  doubled ARRAY<INT>,
   parsed STRING,
   id_hash BIGINT,
   PRIMARY KEY (event_id) NOT ENFORCED

@@ -1,8 +1,8 @@
 CREATE TABLE IF NOT EXISTS int_functions_user_activity (
   user_id STRING NOT NULL,
   events BIGINT,
-  event_types ARRAY<STRING NOT NULL>,
-  pages ARRAY<STRING NOT NULL>,
+  event_types ARRAY<STRING>,
+  pages ARRAY<STRING>,
   active_days BIGINT,
   score_stddev DOUBLE,
   avg_score DOUBLE,
