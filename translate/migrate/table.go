@@ -80,6 +80,7 @@ func (m *migration) translate(t *project.Table) *result.Table {
 	sctx := &syntax.Context{File: t.File, Notes: &notes, Residue: &residue, Applied: rt.Rules,
 		ColumnsOf: m.columnsOf}
 	syntax.Translate(sctx, q, true)
+	coerceEmptyArrays(q, types)
 	rctx := &rules.Context{File: t.File, Diags: &diag.List{}, Applied: rt.Rules,
 		TypeOf: func(e ast.Expr) *ast.Type { return types[e] }}
 	rules.TranslateExprs(rctx, q)
@@ -386,3 +387,30 @@ func quoteName(s string) string {
 
 // flinkType maps a Spark column type to the Flink type of a table column.
 func flinkType(t *ast.Type) *ast.Type { return schema.FlinkType(t) }
+
+// coerceEmptyArrays gives an empty array() the type Spark coerces it to
+// inside COALESCE/NVL/IFNULL (the type of the whole call), so the array
+// rule can build a typed empty array.
+func coerceEmptyArrays(q *ast.Query, types map[ast.Expr]*ast.Type) {
+	ast.Inspect(q, func(n ast.Node) bool {
+		f, ok := n.(*ast.Func)
+		if !ok {
+			return true
+		}
+		switch strings.ToLower(f.Name.Last().Name) {
+		case "coalesce", "nvl", "ifnull":
+		default:
+			return true
+		}
+		t := types[f]
+		if t == nil || t.Name != "ARRAY" {
+			return true
+		}
+		for _, a := range f.Args {
+			if af, ok := a.(*ast.Func); ok && len(af.Args) == 0 && strings.EqualFold(af.Name.Last().Name, "array") {
+				types[af] = t
+			}
+		}
+		return true
+	})
+}

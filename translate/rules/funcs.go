@@ -289,10 +289,18 @@ var funcTable = []funcEntry{
 	{"element_at", &FuncRule{ID: "spark.fn.element_at", Spark: "ELEMENT_AT(arr, i) | ELEMENT_AT(map, k)",
 		Doc: "→ x[i] (both 1-based); a negative literal index counts from the end: arr[CARDINALITY(arr) + 1 + i]", Rewrite: ruleElementAt}},
 	{"get", &FuncRule{ID: "spark.fn.get", Spark: "GET(arr, i)", Doc: "→ arr[i + 1] (GET is 0-based)", Rewrite: ruleGet}},
-	{"array", &FuncRule{ID: "spark.fn.array", Spark: "ARRAY(a, ...)", Doc: "→ ARRAY[a, ...]; an empty ARRAY() is residue",
+	{"array", &FuncRule{ID: "spark.fn.array", Spark: "ARRAY(a, ...)", Doc: "→ ARRAY[a, ...]; an empty ARRAY() whose element type T is known → ARRAY_SLICE(ARRAY[CAST(NULL AS T)], 2, 1) (a slice past the end is empty), else residue",
 		Rewrite: func(c *Context, f *ast.Func) (ast.Expr, bool) {
 			if len(f.Args) == 0 {
-				return c.fail(f, "Flink cannot build an empty array without its element type: write CAST(ARRAY[...] AS ARRAY<T>)")
+				t := c.typeOf(f)
+				if t == nil || !strings.EqualFold(t.Name, "ARRAY") || t.Elem == nil || strings.EqualFold(t.Elem.Name, "VOID") || FlinkType(t.Elem) == nil {
+					return c.fail(f, "Flink cannot build an empty array without its element type: write CAST(ARRAY[...] AS ARRAY<T>)")
+				}
+				at := f.Pos()
+				elem := *FlinkType(t.Elem)
+				elem.NotNull = false // the NULL placeholder is sliced away
+				one := &ast.ArrayCtor{At: ast.At{At: at}, Elems: []ast.Expr{castTo(at, &ast.Literal{At: ast.At{At: at}, Kind: ast.LitNull, Raw: "NULL", Value: "NULL"}, &elem)}}
+				return call(at, "ARRAY_SLICE", one, num(at, "2"), num(at, "1")), true
 			}
 			return &ast.ArrayCtor{At: ast.At{At: f.Pos()}, Elems: f.Args}, true
 		}}},

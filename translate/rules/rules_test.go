@@ -407,3 +407,29 @@ func TestStatement(t *testing.T) {
 		t.Errorf("applied: %v", c.Applied)
 	}
 }
+
+// TestEmptyArrayNeedsItsType: ARRAY() becomes a typed empty array only
+// when Spark's type of it is known (inside COALESCE the caller supplies
+// it); otherwise it stays residue.
+func TestEmptyArrayNeedsItsType(t *testing.T) {
+	e, err := parser.ParseExpr("array()", token.Spark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elem, _ := parser.ParseType("ARRAY<STRING>", token.Spark)
+	c := &Context{File: "t.sql", TypeOf: func(x ast.Expr) *ast.Type {
+		if x == e {
+			return elem
+		}
+		return nil
+	}}
+	got := printer.Print(TranslateExpr(c, e), printer.Config{Dialect: token.Flink})
+	if got != "ARRAY_SLICE(ARRAY[CAST(NULL AS STRING)], 2, 1)" {
+		t.Errorf("typed empty array = %s", got)
+	}
+	c = &Context{File: "t.sql"}
+	TranslateExpr(c, e)
+	if len(*c.Diags) != 1 || (*c.Diags)[0].Rule != ResidueFunction {
+		t.Errorf("untyped empty array: %v", *c.Diags)
+	}
+}

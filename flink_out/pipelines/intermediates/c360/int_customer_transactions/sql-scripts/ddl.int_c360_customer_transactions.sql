@@ -1,7 +1,3 @@
--- ============================================================================
--- REVIEW: the DML of this table is NOT complete (status needs-llm).
--- Check these columns once the DML is finished (see tracking.md).
--- ============================================================================
 CREATE TABLE IF NOT EXISTS int_c360_customer_transactions (
   transaction_id STRING,
   customer_id STRING,

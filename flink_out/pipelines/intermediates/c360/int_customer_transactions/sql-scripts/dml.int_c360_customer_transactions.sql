@@ -1,13 +1,3 @@
--- ============================================================================
--- NOT COMPLETE: status needs-llm.
--- 2 Spark construct(s) had no translation rule; the statement below
--- still holds them and is NOT a complete Flink statement. Do NOT deploy it.
--- Translate the residue by hand (the LLM loop is not part of this version).
--- Residue (construct, Spark position, reason):
---   spark_src/intermediates/int_customer_transactions.sql:75:31 [residue.function] ARRAY: Flink cannot build an empty array without its element type: write CAST(ARRAY[...] AS ARRAY<T>)
---   spark_src/intermediates/int_customer_transactions.sql:76:22 [residue.function] ARRAY: Flink cannot build an empty array without its element type: write CAST(ARRAY[...] AS ARRAY<T>)
--- See tracking.md.
--- ============================================================================
 INSERT INTO int_c360_customer_transactions
 WITH item_lines AS (
   SELECT
@@ -68,8 +58,8 @@ SELECT
   b.avg_item_price,
   COALESCE(b.distinct_categories, 0) AS distinct_categories,
   COALESCE(b.distinct_brands, 0) AS distinct_brands,
-  COALESCE(b.category_groups, ARRAY()) AS category_groups,
-  COALESCE(b.brands, ARRAY()) AS brands,
+  COALESCE(b.category_groups, ARRAY_SLICE(ARRAY[CAST(NULL AS STRING)], 2, 1)) AS category_groups,
+  COALESCE(b.brands, ARRAY_SLICE(ARRAY[CAST(NULL AS STRING)], 2, 1)) AS brands,
   CASE WHEN t.channel = c.preferred_channel THEN 1 ELSE 0 END AS used_preferred_channel
 FROM src_c360_transactions t
 LEFT JOIN basket b ON t.transaction_id = b.transaction_id
