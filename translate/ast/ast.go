@@ -135,7 +135,8 @@ type Interval struct {
 	ToPrec    string // TO SECOND(3): 3
 }
 
-// Variable is a ${var} substitution left in the SQL.
+// Variable is a ${var} substitution or a :name parameter marker left in
+// the SQL.
 type Variable struct {
 	At
 	Raw string

@@ -291,6 +291,13 @@ func (p *parser) parsePrimary() ast.Expr {
 		case "*":
 			p.next()
 			return p.parseStarRest(&ast.Star{At: at(t)})
+		case ":":
+			// Spark / Databricks named parameter marker :name.
+			if n := p.peek(1); n.Kind == token.Word && !n.SpaceBefore {
+				p.next()
+				p.next()
+				return &ast.Variable{At: at(t), Raw: ":" + n.Lit}
+			}
 		}
 	case token.QuotedIdent:
 		if p.isOpAt(1, "->") {

@@ -292,6 +292,7 @@ func TestExpressions(t *testing.T) {
 		{`'caf\u00e9 \101'`, `"café A"`, token.Spark},
 		{"`order`.`date`", "`order`.`date`", token.Spark},
 		{"${env}", "${env}", token.Spark},
+		{"d >= :start_date", "(>= d :start_date)", token.Spark},
 		// functions and windows
 		{"count(*)", "(count *)", token.Spark},
 		{"count(DISTINCT a)", "(count DISTINCT a)", token.Spark},
