@@ -148,8 +148,8 @@ var registry = []*Rule{
 	{
 		ID: CountDistinct, Severity: diag.Info,
 		Title: "COUNT(DISTINCT) keeps every distinct value in state",
-		Doc: "An unbounded COUNT(DISTINCT x) keeps each distinct value of x for each group in state for ever. This is correct but grows with the data.",
-		Fix: "Consider a window TVF, a state TTL, or APPROX_COUNT_DISTINCT where an estimate is enough.",
+		Doc:   "An unbounded COUNT(DISTINCT x) keeps each distinct value of x for each group in state for ever. This is correct but grows with the data.",
+		Fix:   "Consider a window TVF, a state TTL, or APPROX_COUNT_DISTINCT where an estimate is enough.",
 	},
 	{
 		ID: MissingSinkDDL, Severity: diag.Warning,

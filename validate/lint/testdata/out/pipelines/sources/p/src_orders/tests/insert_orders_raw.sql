@@ -1,0 +1,3 @@
+INSERT INTO orders_raw VALUES
+  ('o1', 'c1', 10.0, TIMESTAMP '2024-01-01 10:00:00'),
+  ('o2', 'c1', 20.0, TIMESTAMP '2024-01-02 11:00:00');
