@@ -313,7 +313,7 @@ func (p *parser) parsePrimary() ast.Expr {
 
 func (p *parser) parseWordPrimary() ast.Expr {
 	t := p.tok()
-	w := strings.ToUpper(t.Lit)
+	w := primaryKeyword(t.Lit)
 	next := p.peek(1)
 	switch w {
 	case "NULL":
@@ -724,7 +724,7 @@ func (p *parser) unitFollowsValue() bool {
 // parseNameOrCall parses a (qualified) name, a function call, or t.*.
 func (p *parser) parseNameOrCall() ast.Expr {
 	start := p.tok()
-	n := &ast.Name{At: at(start), Parts: []*ast.Ident{p.parseIdent()}}
+	n := p.newName(at(start), p.parseIdent())
 	for p.isOp(".") {
 		nt := p.peek(1)
 		if nt.Kind == token.Op && nt.Lit == "*" {
@@ -999,7 +999,9 @@ func (p *parser) parseIdent() *ast.Ident {
 	switch t.Kind {
 	case token.Word:
 		p.next()
-		return &ast.Ident{At: at(t), Name: t.Lit}
+		id := p.newIdent()
+		*id = ast.Ident{At: at(t), Name: t.Lit}
+		return id
 	case token.QuotedIdent:
 		p.next()
 		inner := t.Lit[1 : len(t.Lit)-1]
@@ -1020,7 +1022,7 @@ func (p *parser) parseIdentList() []*ast.Ident {
 // parseName parses a qualified name a.b.c.
 func (p *parser) parseName() *ast.Name {
 	t := p.tok()
-	n := &ast.Name{At: at(t), Parts: []*ast.Ident{p.parseIdent()}}
+	n := p.newName(at(t), p.parseIdent())
 	for p.isOp(".") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent) {
 		p.next()
 		n.Parts = append(n.Parts, p.parseIdent())
@@ -1136,3 +1138,62 @@ func (p *parser) decodeString(raw string) string {
 }
 
 func isOctal(c byte) bool { return c >= '0' && c <= '7' }
+
+// primaryKeywords are the words parseWordPrimary treats specially.
+var primaryKeywords = map[string]string{}
+
+func init() {
+	for _, w := range []string{"NULL", "TRUE", "FALSE", "CASE", "CAST", "TRY_CAST", "EXISTS", "NOT",
+		"INTERVAL", "ARRAY", "MAP", "ROW", "TABLE", "MODEL", "DESCRIPTOR", "EXTRACT", "SUBSTRING",
+		"SUBSTR", "TRIM", "POSITION", "FLOOR", "CEIL", "CEILING", "OVERLAY", "SELECT", "FROM", "WHERE",
+		"DATE", "TIMESTAMP", "TIMESTAMP_LTZ", "TIMESTAMP_NTZ", "TIME", "BIGINT", "DECIMAL", "BINARY"} {
+		primaryKeywords[w] = w
+	}
+}
+
+// primaryKeyword returns the upper-case keyword a word spells when it is
+// one of primaryKeywords, else "". It does not allocate: identifiers are
+// most of the words an expression parser sees.
+func primaryKeyword(s string) string {
+	if len(s) > 16 {
+		return ""
+	}
+	var buf [16]byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return primaryKeywords[string(buf[:len(s)])]
+}
+
+// Identifiers and names are most of the nodes of a query; the parser takes
+// them from slabs instead of allocating each one.
+const slabSize = 128
+
+func (p *parser) newIdent() *ast.Ident {
+	if len(p.identSlab) == 0 {
+		p.identSlab = make([]ast.Ident, slabSize)
+	}
+	id := &p.identSlab[0]
+	p.identSlab = p.identSlab[1:]
+	return id
+}
+
+// newName returns a one-part name; appending more parts reallocates, so
+// the slab is never written through.
+func (p *parser) newName(pos ast.At, first *ast.Ident) *ast.Name {
+	if len(p.nameSlab) == 0 {
+		p.nameSlab = make([]ast.Name, slabSize)
+		p.partSlab = make([]*ast.Ident, slabSize)
+	}
+	n := &p.nameSlab[0]
+	p.nameSlab = p.nameSlab[1:]
+	parts := p.partSlab[0:1:1]
+	p.partSlab = p.partSlab[1:]
+	parts[0] = first
+	*n = ast.Name{At: pos, Parts: parts}
+	return n
+}

@@ -82,7 +82,11 @@ type parser struct {
 	cmtSkip  int            // how many comments of toks[cmtFrom] are taken
 	depth    int
 	noIn     bool // inside POSITION(a IN b): IN ends the expression
-	errs     diag.List
+	// slabs of nodes handed out one by one (see newIdent)
+	identSlab []ast.Ident
+	nameSlab  []ast.Name
+	partSlab  []*ast.Ident
+	errs      diag.List
 }
 
 // compactToken is a token as the parser keeps it: a third of the size of
@@ -175,9 +179,47 @@ func isKw(t token.Token, kw string) bool {
 	return t.Kind == token.Word && len(t.Lit) == len(kw) && strings.EqualFold(t.Lit, kw)
 }
 
-func (p *parser) is(kw string) bool { return isKw(p.tok(), kw) }
+// The token tests below read the compact token array directly: they run
+// for nearly every token and building a token.Token each time costs.
 
-func (p *parser) isAt(k int, kw string) bool { return isKw(p.peek(k), kw) }
+func (p *parser) is(kw string) bool { return p.wordAt(p.i, kw) }
+
+func (p *parser) isAt(k int, kw string) bool { return p.wordAt(p.i+k, kw) }
+
+// wordAt reports whether token k is the bare word kw (upper case).
+func (p *parser) wordAt(k int, kw string) bool {
+	if k >= len(p.toks) {
+		return false
+	}
+	c := &p.toks[k]
+	if c.kind != uint8(token.Word) || int(c.n) != len(kw) {
+		return false
+	}
+	start := int(c.off) - p.base
+	for i := 0; i < len(kw); i++ {
+		b := p.src[start+i]
+		if b >= 'a' && b <= 'z' {
+			b -= 'a' - 'A'
+		}
+		if b != kw[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// opAt reports whether token k is the operator op.
+func (p *parser) opAt(k int, op string) bool {
+	if k >= len(p.toks) {
+		return false
+	}
+	c := &p.toks[k]
+	if c.kind != uint8(token.Op) || int(c.n) != len(op) {
+		return false
+	}
+	start := int(c.off) - p.base
+	return p.src[start:start+len(op)] == op
+}
 
 // isSeq reports whether the next tokens are the given keywords.
 func (p *parser) isSeq(kws ...string) bool {
@@ -189,15 +231,9 @@ func (p *parser) isSeq(kws ...string) bool {
 	return true
 }
 
-func (p *parser) isOp(op string) bool {
-	t := p.tok()
-	return t.Kind == token.Op && t.Lit == op
-}
+func (p *parser) isOp(op string) bool { return p.opAt(p.i, op) }
 
-func (p *parser) isOpAt(k int, op string) bool {
-	t := p.peek(k)
-	return t.Kind == token.Op && t.Lit == op
-}
+func (p *parser) isOpAt(k int, op string) bool { return p.opAt(p.i+k, op) }
 
 // accept consumes the keyword if present.
 func (p *parser) accept(kw string) bool {
@@ -310,6 +346,7 @@ func (p *parser) leave() { p.depth-- }
 // takeComments returns the comments written before the current token that
 // no node has taken yet; hints that were consumed are skipped.
 func (p *parser) takeComments() []string {
+	p.tok() // keeps p.i on a token (EOF at the most)
 	var out []string
 	for k := p.cmtFrom; k <= p.i; k++ {
 		from := 0
@@ -332,6 +369,7 @@ func (p *parser) takeComments() []string {
 // line (a "-- note" after "col,"), so they stay with the node just parsed.
 // It takes nothing while earlier comments are still pending, to keep order.
 func (p *parser) takeTrailing() []string {
+	p.tok() // keeps p.i on a token (EOF at the most)
 	prev := p.prevTok()
 	k := p.i
 	if p.pendingBefore(k) {
@@ -381,6 +419,7 @@ func (p *parser) hintUsed(k, j int) bool {
 // takeHints parses the /*+ ... */ hints written just before the current
 // token. Hints elsewhere stay comments.
 func (p *parser) takeHints() []*ast.Hint {
+	p.tok() // keeps p.i on a token (EOF at the most)
 	var out []*ast.Hint
 	k := p.i
 	for j, c := range p.cmtsOf(k) {
