@@ -18,6 +18,7 @@ import (
 	"github.com/c360-migrate/c360-migrate/translate/report"
 	"github.com/c360-migrate/c360-migrate/translate/result"
 	"github.com/c360-migrate/c360-migrate/translate/token"
+	"github.com/c360-migrate/c360-migrate/validate/lint"
 )
 
 // defaultOut is where migrate writes the Flink project.
@@ -170,6 +171,8 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 		prefix(t.Notes)
 	}
 	run.Diags.Sort()
+	// Validate before writing: what Flink cannot run becomes residue.
+	lint.CheckRun(run, "") // generated files named as pipelines/..., relative to --out
 	fmt.Fprint(e.stdout, run.Diags.String())
 	if err := c.Context.Err(); err != nil {
 		return err
