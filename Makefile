@@ -87,3 +87,14 @@ $(STATICCHECK):
 
 clean:
 	rm -rf $(BIN)
+
+# Local Apache Flink SQL Gateway for the dry-run deploy (validate/localflink):
+# the first start fetches the jars from Maven Central into
+# ~/.cache/c360-migrate (override with C360_FLINK_CACHE); later starts are
+# offline. C360_FLINK_PORT picks the first port tried (default 8083).
+.PHONY: flink-up flink-down
+flink-up:
+	@validate/localflink/flink.sh up
+
+flink-down:
+	@validate/localflink/flink.sh down
