@@ -149,6 +149,7 @@ func (e *env) newApp() *cli.App {
 		Commands: []*cli.Command{
 			e.migrateCommand(),
 			e.parseCommand(),
+			e.validateCommand(),
 			e.lintCommand(),
 			e.versionCommand(),
 		},
