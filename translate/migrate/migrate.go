@@ -9,6 +9,7 @@ package migrate
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -35,6 +36,10 @@ type Options struct {
 	// of CSV inputs; default: the working directory, then the project
 	// folder's parent, then the project folder.
 	DataDirs []string
+	// Exclude lists glob patterns (path.Match, on slash-separated paths
+	// relative to the project folder) of files to leave out, such as a
+	// consolidated script that repeats the per-layer files.
+	Exclude []string
 }
 
 var flinkPrint = printer.Config{Dialect: token.Flink}
@@ -86,6 +91,9 @@ func (m *migration) load(dir string) {
 	m.files = map[string]*load.SourceFile{}
 	var files []*project.File
 	for _, sf := range proj.Files {
+		if excluded(sf.Path, m.opts.Exclude) {
+			continue
+		}
 		m.files[sf.Path] = sf
 		f, perrs := parser.ParseFile(sf.Path, sf.Expanded, token.Spark)
 		for _, e := range perrs {
@@ -214,4 +222,18 @@ func (m *migration) mapPositions(ds []*diag.Diagnostic) {
 			d.Pos = sf.MapPos(d.Pos)
 		}
 	}
+}
+
+// excluded reports whether a project file matches one of the patterns, by
+// its whole relative path or by its base name.
+func excluded(rel string, patterns []string) bool {
+	for _, p := range patterns {
+		if ok, _ := path.Match(p, rel); ok {
+			return true
+		}
+		if ok, _ := path.Match(p, path.Base(rel)); ok {
+			return true
+		}
+	}
+	return false
 }

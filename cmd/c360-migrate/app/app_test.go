@@ -471,3 +471,20 @@ func TestMigrateConfigFile(t *testing.T) {
 	assert.Equal(t, app.ExitUsage, r.code)
 	assert.Contains(t, r.stderr, "field profil not found")
 }
+
+func TestMigrateExclude(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range shopProject {
+		files[k] = v
+	}
+	// A consolidated script repeating a per-layer definition.
+	files["spark/all_in_one.sql"] = shopProject["spark/views/customer_spend.sql"]
+	project(t, files)
+
+	r := run(t, "", "migrate", "spark")
+	assert.Equal(t, app.ExitInputErrors, r.code)
+	assert.Contains(t, r.stdout, "[model.duplicate-table]")
+
+	r = run(t, "", "migrate", "--exclude", "all_in_one.sql", "spark")
+	assert.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -60,6 +61,7 @@ func migrateFlags() []cli.Flag {
 		&cli.StringFlag{Name: "schema-registry-url", Usage: "`URL` of the schema registry for avro-confluent (oss)"},
 		&cli.StringFlag{Name: "env", Value: "dev", Usage: "`ENV` part of statement names (<env>-<region>-<product>-dml-<table>)"},
 		&cli.StringFlag{Name: "region", Value: "usw2", Usage: "`REGION` part of statement names"},
+		&cli.StringSliceFlag{Name: "exclude", Usage: "leave out project files matching the glob `PATTERN` (relative path or base name, e.g. consolidated_*.sql); repeat for more"},
 		&cli.StringSliceFlag{
 			Name:  "var",
 			Usage: "`NAME=VALUE` for {{ var('NAME') }} in the dbt-Jinja of the project; overrides vars: in dbt_project.yml; repeat for more",
@@ -97,7 +99,13 @@ func migrateOptions(c *cli.Context, lo load.Options) (migrate.Options, error) {
 	if f := c.String("format"); f != "json" && f != "avro-confluent" {
 		return migrate.Options{}, usagef("migrate", "--format %q: want json or avro-confluent", f)
 	}
+	for _, p := range c.StringSlice("exclude") {
+		if _, err := path.Match(p, ""); err != nil {
+			return migrate.Options{}, usagef("migrate", "--exclude %q: %v", p, err)
+		}
+	}
 	return migrate.Options{
+		Exclude: c.StringSlice("exclude"),
 		Product: strings.ToLower(c.String("product")),
 		Vars:    lo.Vars,
 		Target:  lo.Target,
