@@ -28,6 +28,7 @@ var ExprRules = []struct{ ID, Doc string }{
 	{"spark.op.rlike", "x RLIKE p / x REGEXP p → REGEXP(x, p) (both find a match anywhere, Java regex)"},
 	{"spark.op.ilike", "x ILIKE p → LOWER(x) LIKE LOWER(p)"},
 	{"spark.op.like_any", "x LIKE ANY|SOME|ALL (p1, p2) → (x LIKE p1 OR|AND x LIKE p2)"},
+	{"spark.fn.datepart_int", "YEAR/QUARTER/MONTH/WEEK/DAYOFYEAR/DAYOFMONTH/DAYOFWEEK/HOUR/MINUTE/SECOND(x) and EXTRACT(unit FROM x) → CAST(... AS INT): Spark returns INT, Flink BIGINT"},
 	{"spark.op.divide", "a / b on integers → CAST(a AS DOUBLE) / b: Spark's / always divides as DOUBLE (or DECIMAL), Flink's truncates integers"},
 	{"spark.subscript", "0-based arr[i] → arr[i + 1] (literal indexes folded); map[key] kept"},
 	{"spark.compare.date_string", "a DATE/TIMESTAMP compared with a date string → DATE '...' / TIMESTAMP '...'; when the type is unknown the comparison is kept and noted"},

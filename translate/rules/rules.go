@@ -86,6 +86,8 @@ func (c *Context) rewrite(e ast.Expr) ast.Expr {
 	switch x := e.(type) {
 	case *ast.Func:
 		return c.rewriteFunc(x)
+	case *ast.Extract:
+		return c.intDatePart(x)
 	case *ast.Name:
 		return c.rewriteName(x)
 	case *ast.Literal:
@@ -115,6 +117,34 @@ func (c *Context) rewrite(e ast.Expr) ast.Expr {
 // rewriteFunc applies the function rule registered for f, keeps a function
 // Flink has with the same meaning, and records residue otherwise.
 func (c *Context) rewriteFunc(f *ast.Func) ast.Expr {
+	return c.intDatePart(c.rewriteFuncCall(f))
+}
+
+// intDateParts are the Flink functions that return a BIGINT date part where
+// Spark's function returns an INT.
+var intDateParts = map[string]bool{"YEAR": true, "QUARTER": true, "MONTH": true, "WEEK": true,
+	"DAYOFYEAR": true, "DAYOFMONTH": true, "DAYOFWEEK": true, "HOUR": true, "MINUTE": true, "SECOND": true}
+
+// intDatePart casts a Flink date-part call to INT, the type Spark gives it,
+// so that the query's column types match the DDL (Flink rejects an INSERT
+// of a BIGINT into an INT column).
+func (c *Context) intDatePart(e ast.Expr) ast.Expr {
+	switch x := e.(type) {
+	case *ast.Func:
+		if len(x.Name.Parts) == 1 && intDateParts[strings.ToUpper(x.Name.Last().Name)] && x.Over == nil {
+			c.applied("spark.fn.datepart_int")
+			return castTo(x.Pos(), x, typ("INT"))
+		}
+	case *ast.Extract:
+		if u := strings.ToUpper(x.Unit); u != "SECOND" && u != "EPOCH" {
+			c.applied("spark.fn.datepart_int")
+			return castTo(x.Pos(), x, typ("INT"))
+		}
+	}
+	return e
+}
+
+func (c *Context) rewriteFuncCall(f *ast.Func) ast.Expr {
 	if f.Name == nil || len(f.Name.Parts) == 0 {
 		return f
 	}

@@ -20,11 +20,7 @@ import (
 // knownFailures is what Flink currently rejects in the committed
 // flink_out/: table, kind and the first line of Flink's message. The
 // translator is not changed here; when it is fixed, remove the entry.
-var knownFailures = []string{
-	"c360_dim_customers dml Column types of query result and sink for 'default_catalog.default_database.c360_dim_customers' do not match.",
-	"customers_with_open_tickets changelog the query produces changelog [I,UB,UA,D] but the sink customers_with_open_tickets is declared upsert (accepts [I,UA,D]): UB not accepted",
-	"src_c360_transactions dml Column types of query result and sink for 'default_catalog.default_database.src_c360_transactions' do not match.",
-}
+var knownFailures = []string{}
 
 // TestFlinkOut dry-runs the committed flink_out/ on a real Flink: every
 // translated table must create and plan, except the known failures.

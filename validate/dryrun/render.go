@@ -34,6 +34,11 @@ func (r *Report) WriteText(w io.Writer) error {
 		if t.DML != nil && t.DML.Skipped == "" && t.DML.Error == nil || len(t.Produced) > 0 {
 			fmt.Fprintf(&b, "  changelog: produced [%s], declared %s\n", strings.Join(t.Produced, ","), t.Declared)
 		}
+		if t.DML != nil {
+			for _, n := range t.DML.Notes {
+				fmt.Fprintf(&b, "  note: %s\n", n)
+			}
+		}
 		for _, a := range t.Adaptations {
 			fmt.Fprintf(&b, "  adapted %s\n", a)
 		}

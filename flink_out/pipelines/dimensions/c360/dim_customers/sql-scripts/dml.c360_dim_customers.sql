@@ -20,7 +20,7 @@ SELECT
   END AS preferred_channel_group,
   registration_ts,
   registration_date,
-  YEAR(registration_date) AS registration_year,
+  CAST(YEAR(registration_date) AS INT) AS registration_year,
   days_since_registration,
   address_line1,
   city,

@@ -41,11 +41,11 @@ SELECT
   customer_id,
   transaction_ts,
   CAST(transaction_ts AS DATE) AS transaction_date,
-  HOUR(transaction_ts) AS transaction_hour,
-  DAYOFWEEK(transaction_ts) AS transaction_day_of_week, -- 1 = Sunday
-  MONTH(transaction_ts) AS transaction_month,
-  QUARTER(transaction_ts) AS transaction_quarter,
-  YEAR(transaction_ts) AS transaction_year,
+  CAST(HOUR(transaction_ts) AS INT) AS transaction_hour,
+  CAST(DAYOFWEEK(transaction_ts) AS INT) AS transaction_day_of_week, -- 1 = Sunday
+  CAST(MONTH(transaction_ts) AS INT) AS transaction_month,
+  CAST(QUARTER(transaction_ts) AS INT) AS transaction_quarter,
+  CAST(YEAR(transaction_ts) AS INT) AS transaction_year,
   channel,
   CASE
     WHEN channel IN ('online', 'mobile') THEN 'Digital'
