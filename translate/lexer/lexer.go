@@ -151,7 +151,7 @@ func (l *Lexer) Next() token.Token {
 		return tok(token.Param)
 	}
 	if n := opLen(l.src[l.off:]); n > 0 {
-		l.advance(n)
+		l.off += n // operators hold no line break
 		return tok(token.Op)
 	}
 	// Unknown byte: consume one whole UTF-8 sequence so columns stay sane.
@@ -206,7 +206,7 @@ func (l *Lexer) word() {
 	for i < len(l.src) && isIdentPart(l.src[i]) {
 		i++
 	}
-	l.advance(i - l.off)
+	l.off = i // a word holds no line break
 }
 
 // number reads a numeric literal. Spark lets an identifier start with a
@@ -251,11 +251,11 @@ func (l *Lexer) number() token.Kind {
 			i = j
 		case isInt && !strings.ContainsAny(s[l.off:i], "."):
 			// 2023_sales, 1st: an identifier.
-			l.advance(j - l.off)
+			l.off = j
 			return token.Word
 		}
 	}
-	l.advance(i - l.off)
+	l.off = i // a number holds no line break
 	return token.Number
 }
 

@@ -1171,7 +1171,7 @@ func primaryKeyword(s string) string {
 
 // Identifiers and names are most of the nodes of a query; the parser takes
 // them from slabs instead of allocating each one.
-const slabSize = 128
+const slabSize = 32
 
 func (p *parser) newIdent() *ast.Ident {
 	if len(p.identSlab) == 0 {
