@@ -13,6 +13,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/c360-migrate/c360-migrate/validate/localflink/flinktest"
+
 	"github.com/c360-migrate/c360-migrate/cmd/c360-migrate/app"
 )
 
@@ -320,10 +322,10 @@ var shopProject = map[string]string{
 
 func TestMigrateWritesThePipelines(t *testing.T) {
 	for _, args := range [][]string{
-		{"migrate", "spark"},
-		{"spark"}, // a bare SPARK_DIR runs migrate
-		{"--out", "elsewhere", "spark"},
-		{"migrate", "--out", "elsewhere", "--product", "shop", "spark"},
+		{"migrate", "--skip-dry-run", "spark"},
+		{"--skip-dry-run", "spark"}, // a bare SPARK_DIR runs migrate
+		{"--skip-dry-run", "--out", "elsewhere", "spark"},
+		{"migrate", "--skip-dry-run", "--out", "elsewhere", "--product", "shop", "spark"},
 	} {
 		project(t, shopProject)
 		r := run(t, "", args...)
@@ -347,7 +349,7 @@ func TestMigrateWritesThePipelines(t *testing.T) {
 func TestMigrateReport(t *testing.T) {
 	project(t, shopProject)
 
-	r := run(t, "", "migrate", "--report", "rep", "spark")
+	r := run(t, "", "migrate", "--skip-dry-run", "--report", "rep", "spark")
 
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
 	assert.FileExists(t, filepath.Join("rep", "report.md"))
@@ -357,7 +359,7 @@ func TestMigrateReport(t *testing.T) {
 func TestMigrateProfileOSS(t *testing.T) {
 	project(t, shopProject)
 
-	r := run(t, "", "migrate", "--profile", "oss", "--bootstrap-servers", "broker:9092", "spark")
+	r := run(t, "", "migrate", "--skip-dry-run", "--profile", "oss", "--bootstrap-servers", "broker:9092", "spark")
 
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
 	ddl, err := os.ReadFile(filepath.Join("flink_out", "pipelines", "views", "spark", "customer_spend", "sql-scripts", "ddl.customer_spend.sql"))
@@ -365,7 +367,7 @@ func TestMigrateProfileOSS(t *testing.T) {
 	assert.Contains(t, string(ddl), "'connector' = 'upsert-kafka'")
 	assert.Contains(t, string(ddl), "'properties.bootstrap.servers' = 'broker:9092'")
 
-	r = run(t, "", "migrate", "--profile", "cloud", "spark")
+	r = run(t, "", "migrate", "--skip-dry-run", "--profile", "cloud", "spark")
 	assert.Equal(t, app.ExitUsage, r.code)
 }
 
@@ -374,7 +376,7 @@ func TestMigrateNeedsLLM(t *testing.T) {
 		"spark/views/v.sql": "CREATE VIEW v AS SELECT transform(xs, x -> x + 1) AS ys FROM undefined_input",
 	})
 
-	r := run(t, "", "migrate", "spark")
+	r := run(t, "", "migrate", "--skip-dry-run", "spark")
 
 	assert.Equal(t, app.ExitNeedsLLM, r.code, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, "1 needs-llm")
@@ -386,7 +388,7 @@ func TestMigrateNeedsLLM(t *testing.T) {
 func TestMigrateReportsParseErrors(t *testing.T) {
 	project(t, map[string]string{"spark/a.sql": goodSQL, "spark/b.sql": badSQL})
 
-	for _, args := range [][]string{{"migrate", "spark"}, {"spark"}} {
+	for _, args := range [][]string{{"migrate", "--skip-dry-run", "spark"}, {"--skip-dry-run", "spark"}} {
 		r := run(t, "", args...)
 
 		assert.Equal(t, app.ExitInputErrors, r.code)
@@ -406,7 +408,7 @@ func TestMigrateExpandsDbtJinja(t *testing.T) {
 			"{% if target.name == 'prod' %}SELECT 1{% else %}SELEC 1{% endif %};\n",
 	})
 
-	r := run(t, "", "dbt")
+	r := run(t, "", "--skip-dry-run", "dbt")
 
 	assert.Equal(t, app.ExitInputErrors, r.code)
 	got := lines(r.stdout)
@@ -416,7 +418,7 @@ func TestMigrateExpandsDbtJinja(t *testing.T) {
 	assert.Regexp(t, `^dbt/models/a\.sql:3:11: error: .*"n"`, got[0])
 	assert.Regexp(t, `^dbt/models/a\.sql:4:49: error: .*'SELEC'`, got[1])
 
-	r = run(t, "", "migrate", "--var", "n=1, 2", "--target", "prod", "dbt")
+	r = run(t, "", "migrate", "--skip-dry-run", "--var", "n=1, 2", "--target", "prod", "dbt")
 
 	// The model reads src_orders, which the project does not define: its
 	// columns are unknown, so the table needs review (exit 3), not an error.
@@ -427,7 +429,7 @@ func TestMigrateExpandsDbtJinja(t *testing.T) {
 func TestMigrateBadVar(t *testing.T) {
 	project(t, map[string]string{"dbt/a.sql": "SELECT 1"})
 
-	r := run(t, "", "migrate", "--var", "n", "dbt")
+	r := run(t, "", "migrate", "--skip-dry-run", "--var", "n", "dbt")
 
 	assert.Equal(t, app.ExitUsage, r.code)
 	assert.Contains(t, r.stderr, `c360-migrate: usage error: --var "n": want NAME=VALUE`)
@@ -436,7 +438,7 @@ func TestMigrateBadVar(t *testing.T) {
 func TestMigrateMissingFolder(t *testing.T) {
 	project(t, nil)
 
-	r := run(t, "", "migrate", "no/such/dir")
+	r := run(t, "", "migrate", "--skip-dry-run", "no/such/dir")
 
 	assert.Equal(t, app.ExitInputErrors, r.code)
 	assert.Equal(t, "c360-migrate: error: cannot read SPARK_DIR: stat no/such/dir: no such file or directory\n", r.stderr)
@@ -459,7 +461,7 @@ func TestMigrateConfigFile(t *testing.T) {
 	project(t, shopProject)
 	require.NoError(t, os.WriteFile("c360.yaml", []byte("profile: oss\nbootstrap_servers: kafka-1:9092\nproduct: shop\n"), 0o644))
 
-	r := run(t, "", "migrate", "--config", "c360.yaml", "--product", "store", "spark")
+	r := run(t, "", "migrate", "--skip-dry-run", "--config", "c360.yaml", "--product", "store", "spark")
 
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
 	ddl, err := os.ReadFile(filepath.Join("flink_out", "pipelines", "views", "store", "customer_spend", "sql-scripts", "ddl.customer_spend.sql"))
@@ -467,7 +469,7 @@ func TestMigrateConfigFile(t *testing.T) {
 	assert.Contains(t, string(ddl), "'properties.bootstrap.servers' = 'kafka-1:9092'")
 
 	require.NoError(t, os.WriteFile("bad.yaml", []byte("profil: oss\n"), 0o644))
-	r = run(t, "", "migrate", "--config", "bad.yaml", "spark")
+	r = run(t, "", "migrate", "--skip-dry-run", "--config", "bad.yaml", "spark")
 	assert.Equal(t, app.ExitUsage, r.code)
 	assert.Contains(t, r.stderr, "field profil not found")
 }
@@ -481,10 +483,37 @@ func TestMigrateExclude(t *testing.T) {
 	files["spark/all_in_one.sql"] = shopProject["spark/views/customer_spend.sql"]
 	project(t, files)
 
-	r := run(t, "", "migrate", "spark")
+	r := run(t, "", "migrate", "--skip-dry-run", "spark")
 	assert.Equal(t, app.ExitInputErrors, r.code)
 	assert.Contains(t, r.stdout, "[model.duplicate-table]")
 
-	r = run(t, "", "migrate", "--exclude", "all_in_one.sql", "spark")
+	r = run(t, "", "migrate", "--skip-dry-run", "--exclude", "all_in_one.sql", "spark")
 	assert.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+}
+
+// TestMigrateDryRunsOnFlink runs migrate with its dry run on the real local
+// Flink: a table Flink rejects is not written as complete.
+func TestMigrateDryRunsOnFlink(t *testing.T) {
+	url := flinktest.Ensure(t)
+	files := map[string]string{}
+	for k, v := range shopProject {
+		files[k] = v
+	}
+	project(t, files)
+
+	r := run(t, "", "migrate", "--gateway", url, "spark")
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "dry run on Flink ")
+	assert.Contains(t, r.stdout, "2 of 2 tables clean")
+
+	// A type Flink cannot cast in an INSERT: the dry run catches it.
+	require.NoError(t, os.WriteFile(filepath.Join("spark", "views", "bad.sql"),
+		[]byte("CREATE VIEW bad AS SELECT customer_id, CAST(spend AS BINARY) AS b FROM customer_spend"), 0o644))
+	r = run(t, "", "migrate", "--gateway", url, "spark")
+	assert.Equal(t, app.ExitNeedsLLM, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "2 of 3 tables clean, 1 findings")
+	assert.Regexp(t, `pipelines/views/spark/bad/sql-scripts/dml\.bad\.sql:\d+:\d+ \[dryrun\.dml\]`, r.stdout)
+	dml, err := os.ReadFile(filepath.Join("flink_out", "pipelines", "views", "spark", "bad", "sql-scripts", "dml.bad.sql"))
+	require.NoError(t, err)
+	assert.Contains(t, string(dml), "NOT COMPLETE")
 }

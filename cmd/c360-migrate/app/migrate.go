@@ -19,6 +19,8 @@ import (
 	"github.com/c360-migrate/c360-migrate/translate/report"
 	"github.com/c360-migrate/c360-migrate/translate/result"
 	"github.com/c360-migrate/c360-migrate/translate/token"
+	"github.com/c360-migrate/c360-migrate/validate/dryrun"
+	"github.com/c360-migrate/c360-migrate/validate/gateway"
 	"github.com/c360-migrate/c360-migrate/validate/lint"
 )
 
@@ -61,6 +63,8 @@ func migrateFlags() []cli.Flag {
 		&cli.StringFlag{Name: "schema-registry-url", Usage: "`URL` of the schema registry for avro-confluent (oss)"},
 		&cli.StringFlag{Name: "env", Value: "dev", Usage: "`ENV` part of statement names (<env>-<region>-<product>-dml-<table>)"},
 		&cli.StringFlag{Name: "region", Value: "usw2", Usage: "`REGION` part of statement names"},
+		&cli.BoolFlag{Name: "skip-dry-run", Usage: "do not dry-run the translated tables on a Flink SQL Gateway before writing them"},
+		&cli.StringFlag{Name: "gateway", Value: "local", Usage: "Flink SQL Gateway `URL` for the dry run, or local (start or reuse the local one; skipped with a note when Java or Maven is missing)"},
 		&cli.StringSliceFlag{Name: "exclude", Usage: "leave out project files matching the glob `PATTERN` (relative path or base name, e.g. consolidated_*.sql); repeat for more"},
 		&cli.StringSliceFlag{
 			Name:  "var",
@@ -182,6 +186,9 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	// Validate before writing: what Flink cannot run becomes residue.
 	lint.CheckRun(run, "") // generated files named as pipelines/..., relative to --out
 	fmt.Fprint(e.stdout, run.Diags.String())
+	if !c.Bool("skip-dry-run") {
+		e.dryRun(c, run)
+	}
 	if err := c.Context.Err(); err != nil {
 		return err
 	}
@@ -227,4 +234,74 @@ func writeReports(run *result.Run, dir string) error {
 	}
 	_, err = emit.WriteFileAtomic(emit.OS, filepath.Join(dir, "report.md"), []byte(report.Markdown(run)))
 	return err
+}
+
+// dryRun deploys the translation on a real Flink before it is written:
+// every table's DDL, then EXPLAIN of every INSERT (validate/dryrun). What
+// Flink rejects joins the table's residue, so the table is not written as
+// complete. Without a gateway the dry run is skipped with a note: the
+// deterministic translation does not depend on it.
+func (e *env) dryRun(c *cli.Context, run *result.Run) {
+	ctx := c.Context
+	complete := 0
+	for _, t := range run.Tables {
+		if t.Status == result.Translated {
+			complete++
+		}
+	}
+	if complete == 0 {
+		return
+	}
+	tmp, err := os.MkdirTemp("", "c360-dryrun-")
+	if err != nil {
+		fmt.Fprintf(e.stdout, "dry run skipped: %v\n", err)
+		return
+	}
+	defer os.RemoveAll(tmp)
+	if _, err := emit.Write(run, tmp, emit.Options{Env: c.String("env"), Region: c.String("region")}); err != nil {
+		fmt.Fprintf(e.stdout, "dry run skipped: %v\n", err)
+		return
+	}
+	url := c.String("gateway")
+	if url == "local" {
+		u, stop, err := localGateway(ctx, e)
+		if err != nil {
+			fmt.Fprintf(e.stdout, "dry run skipped: no local Flink SQL Gateway (%v); run with --skip-dry-run to silence this, or `c360-migrate validate` later\n", firstLine(err.Error()))
+			return
+		}
+		defer stop()
+		url = u
+	}
+	r, err := dryrun.Run(ctx, gateway.New(url, nil), tmp, dryrun.Options{Profile: run.Profile})
+	if err != nil {
+		fmt.Fprintf(e.stdout, "dry run skipped: %v\n", firstLine(err.Error()))
+		return
+	}
+	byName := map[string]*result.Table{}
+	for _, t := range run.Tables {
+		byName[t.FlinkName] = t
+	}
+	for _, f := range r.Findings {
+		t := byName[f.Table]
+		if t == nil {
+			continue
+		}
+		t.Residue = append(t.Residue, &diag.Diagnostic{
+			Position: token.Position{File: f.File, Pos: token.Pos{Line: f.Line, Col: f.Col}},
+			Severity: diag.Error, Rule: "dryrun." + f.Kind, Msg: "Flink rejects it: " + f.Message,
+		})
+		t.Status = result.NeedsLLM
+	}
+	failed := map[string]bool{}
+	for _, f := range r.Findings {
+		failed[f.Table] = true
+	}
+	fmt.Fprintf(e.stdout, "dry run on Flink %s: %d of %d tables clean, %d findings\n", r.FlinkVersion, len(r.Tables)-len(failed), len(r.Tables), len(r.Findings))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
