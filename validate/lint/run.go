@@ -16,9 +16,10 @@ import (
 // OVER window not ordered by a time attribute, an updating query into an
 // append-only sink, a syntax error): it joins the table's residue, so the
 // table is marked needs-llm rather than written as complete. Warnings and
-// infos are left to `c360-migrate lint`: the translator's own notes already
-// report those differences at their Spark lines. Findings name the files
-// as they will be written below outDir. It returns every finding.
+// infos join the table's notes, so tracking.md and the report show them
+// next to the translator's own notes (which point at the Spark lines).
+// Findings name the files as they will be written below outDir. It returns
+// every finding.
 func CheckRun(run *result.Run, outDir string) diag.List {
 	cat := Catalog{}
 	var all diag.List
@@ -36,11 +37,11 @@ func CheckRun(run *result.Run, outDir string) diag.List {
 		if f, errs := parser.ParseFile(ddlFile, t.DDL, token.Flink); len(errs) == 0 {
 			cat.Add(f, run.Profile)
 		}
-		if t.Status != result.Translated {
-			continue
-		}
 		for _, d := range found {
-			if d.Severity == diag.Error {
+			switch {
+			case d.Severity != diag.Error:
+				t.Notes = append(t.Notes, d)
+			case t.Status == result.Translated || t.Status == result.NeedsLLM:
 				t.Residue = append(t.Residue, d)
 				t.Status = result.NeedsLLM
 			}
