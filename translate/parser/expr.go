@@ -351,35 +351,17 @@ func (p *parser) parseWordPrimary() ast.Expr {
 	case "ARRAY":
 		if next.Kind == token.Op && next.Lit == "[" {
 			p.next()
-			p.next()
-			var elems []ast.Expr
-			if !p.isOp("]") {
-				elems = p.parseExprList()
-			}
-			p.expectOp("]")
-			return &ast.ArrayCtor{At: at(t), Elems: elems}
+			return &ast.ArrayCtor{At: at(t), Elems: p.parseBracketList("[", "]")}
 		}
 	case "MAP":
 		if next.Kind == token.Op && next.Lit == "[" {
 			p.next()
-			p.next()
-			var elems []ast.Expr
-			if !p.isOp("]") {
-				elems = p.parseExprList()
-			}
-			p.expectOp("]")
-			return &ast.MapCtor{At: at(t), Elems: elems}
+			return &ast.MapCtor{At: at(t), Elems: p.parseBracketList("[", "]")}
 		}
 	case "ROW":
 		if next.Kind == token.Op && next.Lit == "(" {
 			p.next()
-			p.next()
-			var elems []ast.Expr
-			if !p.isOp(")") {
-				elems = p.parseExprList()
-			}
-			p.expectOp(")")
-			return &ast.RowCtor{At: at(t), Keyword: true, Elems: elems}
+			return &ast.RowCtor{At: at(t), Keyword: true, Elems: p.parseBracketList("(", ")")}
 		}
 	case "TABLE", "MODEL":
 		// TABLE t as the table argument of a window or process table
@@ -1196,4 +1178,15 @@ func (p *parser) newName(pos ast.At, first *ast.Ident) *ast.Name {
 	parts[0] = first
 	*n = ast.Name{At: pos, Parts: parts}
 	return n
+}
+
+// parseBracketList parses open [expr, ...] close, the list possibly empty.
+func (p *parser) parseBracketList(open, close string) []ast.Expr {
+	p.expectOp(open)
+	var elems []ast.Expr
+	if !p.isOp(close) {
+		elems = p.parseExprList()
+	}
+	p.expectOp(close)
+	return elems
 }
