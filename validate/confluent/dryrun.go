@@ -1,0 +1,285 @@
+package confluent
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/emit"
+	"github.com/c360-migrate/c360-migrate/translate/parser"
+	"github.com/c360-migrate/c360-migrate/translate/token"
+	"github.com/c360-migrate/c360-migrate/validate/dryrun"
+)
+
+// Options tune a dry run on Confluent Cloud.
+type Options struct {
+	// StatementTimeout bounds the wait for each statement (default: the
+	// client's, 2 minutes).
+	StatementTimeout time.Duration
+	// Log, if not nil, gets one line per statement submitted and deleted.
+	Log io.Writer
+}
+
+// Why the dry run on Confluent Cloud runs no DDL: there, CREATE TABLE
+// creates a Kafka topic and its schemas. The tables must exist; the
+// local dry run checks the DDL itself.
+const (
+	ddlSkipped = "not run on Confluent Cloud (CREATE TABLE would create a topic): the table must exist; the local dry run checks the DDL"
+	rawSkipped = "test data: not run on Confluent Cloud"
+)
+
+// CleanupError lists statements the dry run could not delete.
+type CleanupError struct {
+	Names []string
+	Err   error
+}
+
+func (e *CleanupError) Error() string {
+	return fmt.Sprintf("could not delete %d Confluent Cloud statement(s) %s: %v (delete them with 'confluent flink statement delete')",
+		len(e.Names), strings.Join(e.Names, ", "), e.Err)
+}
+
+func (e *CleanupError) Unwrap() error { return e.Err }
+
+// Run dry-runs the Flink project in dir (the folder holding pipelines/)
+// on Confluent Cloud: in dependency order, each complete table's INSERT
+// is submitted as "EXPLAIN <INSERT>" in a statement named
+// <prefix>-dryrun-<table>-<random>, its plan or its failure read back,
+// and the statement deleted. The DDL is not run (see ddlSkipped).
+//
+// Every statement created is deleted before Run returns, also when a step
+// fails or ctx is cancelled (with a fresh context). A failure to delete
+// is returned as a *CleanupError along with the report.
+func Run(ctx context.Context, c *Client, dir string, opts Options) (rep *dryrun.Report, err error) {
+	start := time.Now()
+	inv, err := readInventory(dir)
+	if err != nil {
+		return nil, err
+	}
+	if inv.Profile != "" && inv.Profile != dryrun.Confluent {
+		return nil, fmt.Errorf("%s: the project's profile is %s; --confluent dry-runs confluent-profile projects", dir, inv.Profile)
+	}
+	if opts.StatementTimeout > 0 {
+		c.StatementTimeout = opts.StatementTimeout
+	}
+	d := &run{ctx: ctx, c: c, dir: dir, log: opts.Log, done: map[string]bool{}}
+	defer func() {
+		if cerr := d.cleanup(); cerr != nil {
+			if err == nil {
+				err = cerr
+			} else {
+				err = fmt.Errorf("%w; also %v", err, cerr)
+			}
+		}
+	}()
+
+	version := "(Confluent Cloud"
+	if pool := c.cfg.ComputePoolID; pool != "" {
+		version += ", compute pool " + pool
+	}
+	version += ")"
+	r := &dryrun.Report{Dir: dir, Gateway: c.URL(), FlinkVersion: version, Profile: dryrun.Confluent,
+		Tables: []*dryrun.TableReport{}, Findings: []*dryrun.Finding{}}
+	d.r = r
+	for _, name := range deployOrder(inv) {
+		e := inv.Tables[name]
+		tr := &dryrun.TableReport{Table: name, Layer: e.Layer, Status: e.Status, SparkFile: e.SparkFile,
+			Declared: e.Changelog, Adaptations: []string{}, Produced: []string{}}
+		r.Tables = append(r.Tables, tr)
+		for _, t := range e.Tests {
+			tr.Raw = append(tr.Raw, &dryrun.Step{File: t, OK: true, Skipped: rawSkipped})
+		}
+		tr.DDL = &dryrun.Step{File: e.DDL, OK: true, Skipped: ddlSkipped}
+		if !e.Complete {
+			tr.DML = &dryrun.Step{File: e.DML, Skipped: "status " + e.Status + ": the DML is not complete"}
+			continue
+		}
+		st, err := d.explain(tr, e.DML)
+		if err != nil {
+			r.Millis = time.Since(start).Milliseconds()
+			return nil, err
+		}
+		tr.DML = st
+	}
+	r.Millis = time.Since(start).Milliseconds()
+	return r, nil
+}
+
+type run struct {
+	ctx     context.Context
+	c       *Client
+	dir     string
+	log     io.Writer
+	r       *dryrun.Report
+	created []string
+	done    map[string]bool // deleted
+}
+
+// explainPrefix puts EXPLAIN on a line of its own, so that line L of the
+// submitted text is line L-1 of the statement, columns unchanged.
+const explainPrefix = "EXPLAIN\n"
+
+// explain submits EXPLAIN of the INSERT in file. An error returned is
+// not Flink rejecting the statement (auth, network, timeout, cancel).
+func (d *run) explain(tr *dryrun.TableReport, file string) (*dryrun.Step, error) {
+	st := &dryrun.Step{File: file}
+	stmt, src, err := d.statement(file)
+	if err != nil {
+		return nil, err
+	}
+	st.Line = stmt.Base().At.At.Line
+	if ins, ok := stmt.(*ast.InsertStmt); ok && ins.Table != nil {
+		st.Table = ins.Table.Last().Name
+	}
+	name := d.c.StatementName(tr.Table)
+	d.created = append(d.created, name) // before Create: a POST that timed out may still have created it
+	d.logf("submit %s: EXPLAIN %s", name, file)
+	t0 := time.Now()
+	res, err := d.c.Run(d.ctx, name, explainPrefix+src)
+	st.Millis = time.Since(t0).Milliseconds()
+	d.delete(name)
+	var se *StatementError
+	if errors.As(err, &se) {
+		f := &dryrun.Finding{Table: tr.Table, Kind: "dml", File: file, Line: st.Line, Spark: tr.SparkFile, Message: message(se.Detail, d.c.cfg)}
+		if se.Pos != nil && se.Pos.Line >= 2 {
+			f.Line = st.Line + se.Pos.Line - 2
+			f.Col = se.Pos.Col
+		}
+		st.Error = f
+		d.r.Findings = append(d.r.Findings, f)
+		return st, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	st.OK = true
+	st.Plan = res.Text()
+	return st, nil
+}
+
+var posPhrase = regexp.MustCompile(`(?i)\s*(?:error )?from line \d+, column \d+ to line \d+, column \d+[.:]?`)
+
+// message is the finding's text: status.detail without the position (it
+// counts lines of the submitted text; the finding has the file's), with a
+// hint when a table is missing.
+func message(detail string, cfg *Config) string {
+	m := strings.TrimSpace(posPhrase.ReplaceAllString(detail, ""))
+	if m == "" {
+		m = "Confluent Cloud rejected the statement (no detail given)"
+	}
+	l := strings.ToLower(m)
+	if strings.Contains(l, "not found") && (strings.Contains(l, "table") || strings.Contains(l, "object")) {
+		m += fmt.Sprintf(" (the dry run on Confluent Cloud does not create tables: deploy the DDL to catalog %s, database %s first)", cfg.Catalog, cfg.Database)
+	}
+	return m
+}
+
+func (d *run) logf(format string, args ...any) {
+	if d.log != nil {
+		fmt.Fprintf(d.log, format+"\n", args...)
+	}
+}
+
+// delete deletes a statement with a fresh context, so that a cancelled
+// run still cleans up; cleanup retries what failed here.
+func (d *run) delete(name string) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(d.ctx), 30*time.Second)
+	defer cancel()
+	if err := d.c.Delete(ctx, name); err == nil {
+		d.done[name] = true
+		d.logf("deleted %s", name)
+	}
+}
+
+// cleanup deletes every statement created and not deleted yet.
+func (d *run) cleanup() error {
+	var left []string
+	var last error
+	for _, name := range d.created {
+		if d.done[name] {
+			continue
+		}
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(d.ctx), 30*time.Second)
+		err := d.c.Delete(ctx, name)
+		cancel()
+		if err != nil {
+			left, last = append(left, name), err
+			continue
+		}
+		d.done[name] = true
+		d.logf("deleted %s", name)
+	}
+	if len(left) > 0 {
+		return &CleanupError{Names: left, Err: last}
+	}
+	return nil
+}
+
+// statement reads the one statement of file (relative to the project
+// folder) and returns it with its text as written.
+func (d *run) statement(file string) (ast.Stmt, string, error) {
+	data, err := os.ReadFile(filepath.Join(d.dir, filepath.FromSlash(file)))
+	if err != nil {
+		return nil, "", err
+	}
+	f, diags := parser.ParseFile(file, string(data), token.Flink)
+	if diags.HasErrors() {
+		return nil, "", fmt.Errorf("%s: does not parse as Flink SQL: %v", file, diags.Err())
+	}
+	var stmts []ast.Stmt
+	for _, s := range f.Stmts {
+		if s != nil {
+			stmts = append(stmts, s)
+		}
+	}
+	if len(stmts) != 1 {
+		return nil, "", fmt.Errorf("%s: expected one statement, found %d", file, len(stmts))
+	}
+	return stmts[0], stmts[0].Base().Text, nil
+}
+
+func readInventory(dir string) (*emit.Inventory, error) {
+	name := filepath.Join(dir, "pipelines", "inventory.json")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a c360-migrate Flink project: %w", dir, err)
+	}
+	var inv emit.Inventory
+	if err := json.Unmarshal(data, &inv); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if inv.Tables == nil {
+		return nil, fmt.Errorf("%s: no tables", name)
+	}
+	return &inv, nil
+}
+
+// deployOrder is the inventory's deploy order, then any table it does
+// not list, by name.
+func deployOrder(inv *emit.Inventory) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range inv.Order {
+		if _, ok := inv.Tables[n]; ok && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	var rest []string
+	for n := range inv.Tables {
+		if !seen[n] {
+			rest = append(rest, n)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
