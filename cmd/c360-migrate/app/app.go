@@ -151,6 +151,8 @@ func (e *env) newApp() *cli.App {
 			e.parseCommand(),
 			e.validateCommand(),
 			e.lintCommand(),
+			e.planCommand(),
+			e.deployCommand(),
 			e.versionCommand(),
 		},
 	}
