@@ -28,8 +28,8 @@ type Project struct {
 	Dir string
 	Inv *emit.Inventory
 
-	order    []string          // every table, dependency order
-	index    map[string]int    // position in order
+	order    []string       // every table, dependency order
+	index    map[string]int // position in order
 	children map[string][]string
 	raw      map[string]*Raw   // raw inputs by name
 	rawOf    map[string][]*Raw // raw inputs of a table, by table
