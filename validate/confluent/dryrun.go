@@ -163,8 +163,101 @@ func (d *run) explain(tr *dryrun.TableReport, file string) (*dryrun.Step, error)
 	}
 	st.OK = true
 	st.Plan = res.Text()
+	mode := sinkInputMode(st.Plan)
+	tr.Produced = kinds(mode)
+	declared := tr.Declared
+	if declared == "" {
+		declared = "append"
+	}
+	switch {
+	case mode == "" || mode == declared || declared == "retract" || mode == "append":
+	case declared == "upsert" && mode == "retract":
+		st.Notes = append(st.Notes, "the query also produces update-before (UB) rows; the upsert sink drops them")
+	default:
+		st.OK = false
+		f := &dryrun.Finding{Table: tr.Table, Kind: "changelog", File: file, Line: st.Line, Spark: tr.SparkFile,
+			Message: fmt.Sprintf("the query produces a %s changelog [%s] but the sink %s is declared %s",
+				mode, strings.Join(tr.Produced, ","), st.Table, declared)}
+		st.Error = f
+		d.r.Findings = append(d.r.Findings, f)
+	}
 	return st, nil
 }
+
+var (
+	planNode   = regexp.MustCompile(`^\s*(?:[:|]\s*)*(?:\+- )?(\w+) \[(\d+)\]\s*$`)
+	detailHead = regexp.MustCompile(`^\[(\d+)\] \w+`)
+	modeLine   = regexp.MustCompile(`^Changelog mode: (\w+)`)
+)
+
+// sinkInputMode reads, in the plan Confluent Cloud's EXPLAIN prints, the
+// changelog mode of the operator that feeds the sink: "== Physical Plan =="
+// is a tree whose first node is the sink, "== Physical Details ==" gives
+// "[id] Operator" sections with a "Changelog mode:" line when it is not
+// append. It returns "" when the plan has no sink.
+func sinkInputMode(plan string) string {
+	lines := strings.Split(plan, "\n")
+	input := ""
+	inPlan, sawSink := false, false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "== Physical Plan ==":
+			inPlan = true
+			continue
+		case strings.HasPrefix(t, "=="):
+			inPlan = false
+		}
+		if !inPlan || t == "" {
+			continue
+		}
+		m := planNode.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		if !sawSink {
+			if !strings.HasSuffix(m[1], "Sink") {
+				return ""
+			}
+			sawSink = true
+			continue
+		}
+		input = m[2]
+		break
+	}
+	if input == "" {
+		return ""
+	}
+	cur := ""
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if m := detailHead.FindStringSubmatch(t); m != nil {
+			cur = m[1]
+			continue
+		}
+		if cur == input {
+			if m := modeLine.FindStringSubmatch(t); m != nil {
+				return strings.ToLower(m[1])
+			}
+		}
+	}
+	return "append"
+}
+
+// kinds are the row kinds of a changelog mode.
+func kinds(mode string) []string {
+	switch mode {
+	case "append":
+		return []string{"I"}
+	case "upsert":
+		return []string{"I", "UA", "D"}
+	case "retract":
+		return []string{"I", "UB", "UA", "D"}
+	}
+	return []string{}
+}
+
+var missingTable = regexp.MustCompile(`(?i)\b(?:table|object) '[^']*' not found`)
 
 var posPhrase = regexp.MustCompile(`(?i)\s*(?:error )?from line \d+, column \d+ to line \d+, column \d+[.:]?`)
 
@@ -173,11 +266,13 @@ var posPhrase = regexp.MustCompile(`(?i)\s*(?:error )?from line \d+, column \d+ 
 // hint when a table is missing.
 func message(detail string, cfg *Config) string {
 	m := strings.TrimSpace(posPhrase.ReplaceAllString(detail, ""))
+	if i := strings.LastIndex(m, "Caused by:"); i >= 0 {
+		m = strings.TrimSpace(m[i+len("Caused by:"):])
+	}
 	if m == "" {
 		m = "Confluent Cloud rejected the statement (no detail given)"
 	}
-	l := strings.ToLower(m)
-	if strings.Contains(l, "not found") && (strings.Contains(l, "table") || strings.Contains(l, "object")) {
+	if missingTable.MatchString(m) {
 		m += fmt.Sprintf(" (the dry run on Confluent Cloud does not create tables: deploy the DDL to catalog %s, database %s first)", cfg.Catalog, cfg.Database)
 	}
 	return m
