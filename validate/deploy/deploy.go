@@ -116,8 +116,12 @@ type RefusedError struct {
 }
 
 func (e *RefusedError) Error() string {
-	return fmt.Sprintf("refusing to deploy: %s not complete (their DML still needs translation): translate them first, or deploy a table that does not depend on them with --table",
-		strings.Join(e.Tables, ", ")+map[bool]string{true: " is", false: " are"}[len(e.Tables) == 1])
+	verb := "are"
+	if len(e.Tables) == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("refusing to deploy: %s %s not complete (the DML still needs translation); nothing was deployed: translate it first, or deploy with --table a table that does not depend on it",
+		strings.Join(e.Tables, ", "), verb)
 }
 
 // Deploy runs, in the plan's order, the DDL then the DML of each table on

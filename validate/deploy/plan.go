@@ -147,7 +147,10 @@ func (p *Project) plan(target string, roles map[string]string, o Options) (*Plan
 		if err != nil {
 			return nil, err
 		}
-		row.UpgradeMode, row.Why = m.Mode, m.Why
+		row.UpgradeMode = m.Mode
+		if len(m.Why) > 0 {
+			row.Why = m.Why
+		}
 		add(row)
 	}
 	return pl, nil
