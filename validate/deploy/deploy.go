@@ -335,7 +335,11 @@ func (d *deployer) fail(r *Row, st *Step, err error, adapted bool) error {
 		e.Line = st.Line + ge.Pos.Line - 1
 		e.Col = ge.Pos.Col
 	}
-	d.trace("%s failed for %s: %v", strings.ToUpper(st.Kind), r.Table, e)
+	pos := fmt.Sprintf("%s:%d", e.File, e.Line)
+	if e.Col > 0 {
+		pos += fmt.Sprintf(":%d", e.Col)
+	}
+	d.trace("%s failed for %s: %s: %s", strings.ToUpper(st.Kind), r.Table, pos, e.Message)
 	return e
 }
 
