@@ -2,6 +2,7 @@ package dryrun
 
 import (
 	"fmt"
+	"github.com/c360-migrate/c360-migrate/translate/emit"
 	"sort"
 	"strings"
 
@@ -267,3 +268,17 @@ func extraKinds(produced []string, mode string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Adapt rewrites a Confluent Cloud table in place for open-source Flink
+// (the connector its changelog mode needs, Confluent-only options and
+// bucketing dropped, a `$rowtime` metadata column with a watermark when
+// rowtime is set) and returns the changes made, for the report. Deploying a
+// Confluent project on an open-source gateway uses the same adaptation as
+// the dry run.
+func Adapt(ct *ast.CreateTable, changelog string, rowtime bool) []string {
+	return adapt(ct, adaptation{changelog: changelog, rowtime: rowtime})
+}
+
+// RowtimeReaders returns the tables (lower case) whose readers use
+// `$rowtime`, and so need the column when adapted.
+func RowtimeReaders(dir string, inv *emit.Inventory) map[string]bool { return rowtimeReaders(dir, inv) }

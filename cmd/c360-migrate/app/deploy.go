@@ -3,11 +3,14 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/c360-migrate/c360-migrate/translate/ast"
 	"github.com/c360-migrate/c360-migrate/validate/deploy"
+	"github.com/c360-migrate/c360-migrate/validate/dryrun"
 	"github.com/c360-migrate/c360-migrate/validate/gateway"
 )
 
@@ -124,15 +127,11 @@ func (e *env) deploy(c *cli.Context) error {
 // ossAdapter returns the DDL adaptation for open-source Flink of
 // validate/dryrun, for the confluent profile on an open-source gateway.
 //
-// TODO(lead): validate/dryrun does not export its adaptation yet; once it
-// exports Adapt and RowtimeReaders (see the request in the report), the
-// body becomes:
-//
-//	rowtime := dryrun.RowtimeReaders(p.Dir, p.Inv)
-//	return func(ct *ast.CreateTable, changelog string) []string {
-//		return dryrun.Adapt(ct, changelog, rowtime[strings.ToLower(ct.Name.Last().Name)])
-//	}, nil
+// ossAdapter adapts a Confluent Cloud project's DDL for an open-source SQL
+// Gateway, the way the dry run does.
 func ossAdapter(p *deploy.Project) (deploy.Adapter, error) {
-	return nil, errors.New("the confluent profile on an open-source SQL Gateway needs validate/dryrun's DDL adaptation, which it does not export yet; " +
-		"use --profile oss for a project written for open-source Flink, or --dry-run")
+	rowtime := dryrun.RowtimeReaders(p.Dir, p.Inv)
+	return func(ct *ast.CreateTable, changelog string) []string {
+		return dryrun.Adapt(ct, changelog, rowtime[strings.ToLower(ct.Name.Last().Name)])
+	}, nil
 }
