@@ -123,12 +123,16 @@ func (e *env) newApp() *cli.App {
 	return &cli.App{
 		Name:  Name,
 		Usage: "migrate a Spark SQL batch project to a Flink SQL streaming project",
-		UsageText: Name + " [migrate] [--out DIR] [--var NAME=VALUE]... [--target NAME] SPARK_DIR\n" +
+		UsageText: Name + " [migrate] [--out DIR] [--product P] [--profile confluent|oss] [--report DIR] SPARK_DIR\n" +
 			Name + " parse [--dialect spark|flink|auto] [--json] PATH...\n" +
+			Name + " lint [--profile confluent|oss] [--sarif FILE] FLINK_DIR\n" +
+			Name + " validate [--gateway URL|local | --confluent] FLINK_DIR\n" +
+			Name + " plan FLINK_DIR --table T\n" +
+			Name + " deploy FLINK_DIR --gateway URL|local [--table T] [--dry-run]\n" +
 			Name + " version",
 		Description: "A bare '" + Name + " SPARK_DIR' runs the migrate command.\n" +
-			"Exit codes: 0 ok, 1 errors in the input, 2 usage error,\n" +
-			"3 translation not available yet, 4 internal error, 130 interrupted.",
+			"Exit codes: 0 ok, 1 errors in the input (or findings), 2 usage error,\n" +
+			"3 some tables need the LLM, 4 internal error or no gateway, 130 interrupted.",
 		HideVersion: true,
 		// --var NAME=VALUE takes the value whole, commas included.
 		DisableSliceFlagSeparator: true,
