@@ -448,7 +448,7 @@ func (c *Client) Results(ctx context.Context, name string) ([][]any, error) {
 		if p.Metadata.Next != "" {
 			nu, err := url.Parse(p.Metadata.Next)
 			if err != nil {
-				return nil, fmt.Errorf("Confluent Cloud: results of statement %s: bad next page URL: %v", name, err)
+				return nil, fmt.Errorf("confluent cloud: results of statement %s: bad next page URL: %v", name, err)
 			}
 			next = nu.Query().Get("page_token")
 		}
@@ -457,7 +457,7 @@ func (c *Client) Results(ctx context.Context, name string) ([][]any, error) {
 		}
 		token = next
 	}
-	return rows, fmt.Errorf("Confluent Cloud: results of statement %s: more than %d pages", name, maxPages)
+	return rows, fmt.Errorf("confluent cloud: results of statement %s: more than %d pages", name, maxPages)
 }
 
 // Run submits sql as statement name, waits until it is COMPLETED and
@@ -567,7 +567,7 @@ func (c *Client) do(ctx context.Context, op, method, u string, body, out any) er
 		}
 		if !retry || attempt >= attempts || ctx.Err() != nil {
 			if ctx.Err() != nil {
-				return fmt.Errorf("Confluent Cloud: %s: %w", op, ctx.Err())
+				return fmt.Errorf("confluent cloud: %s: %w", op, ctx.Err())
 			}
 			if retry && attempt > 1 {
 				return fmt.Errorf("%w (gave up after %d attempts)", err, attempt)
@@ -579,7 +579,7 @@ func (c *Client) do(ctx context.Context, op, method, u string, body, out any) er
 			wait = min(retryAfter, dur(c.RetryAfterMax, 30*time.Second))
 		}
 		if err := sleep(ctx, wait); err != nil {
-			return fmt.Errorf("Confluent Cloud: %s: %w", op, err)
+			return fmt.Errorf("confluent cloud: %s: %w", op, err)
 		}
 		backoff = min(backoff*2, dur(c.BackoffMax, 8*time.Second))
 	}
@@ -610,7 +610,7 @@ func (c *Client) once(ctx context.Context, op, method, u string, payload []byte,
 			return 0, false, ctx.Err()
 		}
 		if rctx.Err() != nil {
-			return 0, true, fmt.Errorf("Confluent Cloud: %s: no answer from %s within %s", op, c.base, dur(c.RequestTimeout, 30*time.Second))
+			return 0, true, fmt.Errorf("confluent cloud: %s: no answer from %s within %s", op, c.base, dur(c.RequestTimeout, 30*time.Second))
 		}
 		return 0, true, &UnavailableError{URL: c.base, Err: errors.New(c.redact(unwrapURL(err).Error()))}
 	}
@@ -620,7 +620,7 @@ func (c *Client) once(ctx context.Context, op, method, u string, payload []byte,
 		if ctx.Err() != nil {
 			return 0, false, ctx.Err()
 		}
-		return 0, true, fmt.Errorf("Confluent Cloud: %s: reading the answer: %v", op, c.redact(err.Error()))
+		return 0, true, fmt.Errorf("confluent cloud: %s: reading the answer: %v", op, c.redact(err.Error()))
 	}
 	if resp.StatusCode == http.StatusUnauthorized {
 		return 0, false, &AuthError{Op: op, Endpoint: c.base, Environment: c.cfg.EnvironmentID}
@@ -632,7 +632,7 @@ func (c *Client) once(ctx context.Context, op, method, u string, payload []byte,
 	}
 	if out != nil && len(bytes.TrimSpace(data)) > 0 {
 		if err := json.Unmarshal(data, out); err != nil {
-			return 0, false, fmt.Errorf("Confluent Cloud: %s: unexpected answer (HTTP %d): %v", op, resp.StatusCode, err)
+			return 0, false, fmt.Errorf("confluent cloud: %s: unexpected answer (HTTP %d): %v", op, resp.StatusCode, err)
 		}
 	}
 	return 0, false, nil

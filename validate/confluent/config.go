@@ -173,7 +173,7 @@ func (c *Config) Validate() error {
 	}
 	if len(missing) > 0 {
 		sort.Strings(missing)
-		return fmt.Errorf("Confluent Cloud settings missing: %s; set the environment variables or pass --confluent-config FILE",
+		return fmt.Errorf("missing Confluent Cloud settings: %s; set the environment variables or pass --confluent-config FILE",
 			strings.Join(missing, ", "))
 	}
 	if c.StatementPrefix != "" && kebab(c.StatementPrefix) != c.StatementPrefix {
