@@ -517,3 +517,40 @@ func TestMigrateDryRunsOnFlink(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(dml), "NOT COMPLETE")
 }
+
+func TestMigrateSARIF(t *testing.T) {
+	project(t, shopProject)
+
+	r := run(t, "", "migrate", "--skip-dry-run", "--sarif", "findings.sarif", "spark")
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	var doc struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					Physical struct {
+						Artifact struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	b, err := os.ReadFile("findings.sarif")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &doc))
+	require.Equal(t, "2.1.0", doc.Version)
+	require.Len(t, doc.Runs, 1)
+	require.NotEmpty(t, doc.Runs[0].Results)
+	var spark bool
+	for _, res := range doc.Runs[0].Results {
+		for _, l := range res.Locations {
+			if strings.HasPrefix(l.Physical.Artifact.URI, "spark/") {
+				spark = true
+			}
+		}
+	}
+	assert.True(t, spark, "findings point at the Spark files")
+}

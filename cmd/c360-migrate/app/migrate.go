@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -56,6 +57,7 @@ func migrateFlags() []cli.Flag {
 		&cli.StringFlag{Name: "product", Usage: "product name `P` used in table names and folders (default: the name of SPARK_DIR)"},
 		&cli.StringFlag{Name: "profile", Value: "confluent", Usage: "target `PROFILE`: confluent (Confluent Cloud for Apache Flink) or oss (Apache Flink 2.x with kafka/upsert-kafka)"},
 		&cli.StringFlag{Name: "report", Usage: "also write report.md and report.json into `DIR`"},
+		&cli.StringFlag{Name: "sarif", Usage: "also write every finding (input errors, residue, streaming notes, lint) as SARIF 2.1.0 to `FILE`"},
 		&cli.IntFlag{Name: "buckets", Value: 1, Usage: "`N` in DISTRIBUTED BY HASH(key) INTO N BUCKETS (confluent)"},
 		&cli.StringFlag{Name: "schema-context", Value: ".flink-dev", Usage: "Schema Registry `CONTEXT` of the avro-registry formats (confluent)"},
 		&cli.StringFlag{Name: "bootstrap-servers", Value: "localhost:9092", Usage: "Kafka `SERVERS` of the kafka connectors (oss)"},
@@ -203,6 +205,12 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 			return exitWith(ExitInternal)
 		}
 	}
+	if name := c.String("sarif"); name != "" {
+		if err := writeSARIF(run, out, name); err != nil {
+			fmt.Fprintf(e.stderr, "%s: error: writing SARIF: %v\n", Name, err)
+			return exitWith(ExitInternal)
+		}
+	}
 	fmt.Fprint(e.stdout, report.Summary(run))
 	fmt.Fprintf(e.stdout, "wrote %s\n", filepath.Join(out, "pipelines"))
 	needLLM := 0
@@ -304,4 +312,29 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// writeSARIF writes every finding of the run as SARIF: Spark positions for
+// input errors and the translator's notes and residue, generated-file
+// positions (below out) for the lint and the dry run.
+func writeSARIF(run *result.Run, out, name string) error {
+	var all diag.List
+	all.Append(run.Diags)
+	for _, t := range run.Tables {
+		for _, ds := range [][]*diag.Diagnostic{t.Residue, t.Notes} {
+			for _, d := range ds {
+				cp := *d
+				if strings.HasPrefix(cp.File, "pipelines/") {
+					cp.File = filepath.Join(out, filepath.FromSlash(cp.File))
+				}
+				all = append(all, &cp)
+			}
+		}
+	}
+	all.Sort()
+	var b bytes.Buffer
+	if err := lint.WriteSARIF(&b, all, lint.SARIFOptions{BaseDir: repoRoot(out), Version: Version}); err != nil {
+		return err
+	}
+	return os.WriteFile(name, b.Bytes(), 0o644)
 }
