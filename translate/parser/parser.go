@@ -76,7 +76,7 @@ type parser struct {
 	// is 0, cmtStart[i+1] the count when toks[i] was read).
 	comments []token.Token
 	cmtStart []int32
-	used     []map[int]bool // hints consumed, by token index
+	used     map[int32]bool // hints consumed, by index in comments
 	i        int            // index of the current token
 	cmtFrom  int            // comments before toks[cmtFrom] and earlier are taken
 	cmtSkip  int            // how many comments of toks[cmtFrom] are taken
@@ -413,7 +413,7 @@ func (p *parser) pendingBefore(k int) bool {
 }
 
 func (p *parser) hintUsed(k, j int) bool {
-	return p.used != nil && p.used[k] != nil && p.used[k][j]
+	return p.used != nil && p.used[p.cmtStart[min(k, len(p.toks)-1)]+int32(j)]
 }
 
 // takeHints parses the /*+ ... */ hints written just before the current
@@ -432,12 +432,9 @@ func (p *parser) takeHints() []*ast.Hint {
 			continue
 		}
 		if p.used == nil {
-			p.used = make([]map[int]bool, len(p.toks))
+			p.used = map[int32]bool{}
 		}
-		if p.used[k] == nil {
-			p.used[k] = map[int]bool{}
-		}
-		p.used[k][j] = true
+		p.used[p.cmtStart[k]+int32(j)] = true
 		out = append(out, hs...)
 	}
 	return out
