@@ -1,6 +1,7 @@
 // Package report turns a translation run into what a person reads after it:
 // the short summary printed at the end of every run, report.md and
-// report.json. Every output is deterministic: tables keep the run's
+// report.json (report.md embeds the Mermaid table graph), and junit.xml.
+// Every output is deterministic: tables keep the run's
 // (dependency) order, findings are sorted by position, rules by id (or by
 // count, then id), and nothing depends on the clock or on map order.
 package report
@@ -13,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/c360-migrate/c360-migrate/translate/diag"
+	"github.com/c360-migrate/c360-migrate/translate/graph"
 	"github.com/c360-migrate/c360-migrate/translate/result"
 	"github.com/c360-migrate/c360-migrate/translate/token"
 )
@@ -251,6 +253,10 @@ func Markdown(run *result.Run) string {
 			cell(orText(strings.Join(rules, ", "), "none")), len(t.Residue), len(t.Notes))
 	}
 	p("\n")
+
+	if c.tables > 0 {
+		p("## Pipeline\n\n```mermaid\n%s```\n\n", graph.Mermaid(graph.FromRun(run)))
+	}
 
 	if len(c.rules) > 0 {
 		p("## Rules applied\n\n| rule | times | tables |\n|---|---:|---:|\n")

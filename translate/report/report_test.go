@@ -8,9 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/c360-migrate/c360-migrate/translate/diag"
 	"github.com/c360-migrate/c360-migrate/translate/emit/emittest"
 	"github.com/c360-migrate/c360-migrate/translate/report"
 	"github.com/c360-migrate/c360-migrate/translate/result"
+	"github.com/c360-migrate/c360-migrate/translate/token"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -37,6 +39,20 @@ var runs = []struct {
 		r.Tables[2].Rules = nil
 		return r
 	}},
+	{"dry-run", dryRunRun},
+}
+
+// dryRunRun is the sample run after a dry run that rejected the view.
+func dryRunRun() *result.Run {
+	r := emittest.Run()
+	r.DryRun = "Flink 2.1.1"
+	v := r.Tables[2]
+	v.Status = result.NeedsLLM
+	v.Residue = append(v.Residue, &diag.Diagnostic{
+		Position: token.Position{File: "pipelines/views/c360/customer_summary/sql-scripts/dml.customer_summary.sql", Pos: token.Pos{Line: 3, Col: 8}},
+		Severity: diag.Error, Rule: "dryrun.explain", Msg: "Flink rejects it: Column 'x' not found",
+	})
+	return r
 }
 
 func outputs(t *testing.T, run *result.Run) map[string][]byte {
@@ -45,10 +61,15 @@ func outputs(t *testing.T, run *result.Run) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	junit, err := report.JUnit(run)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return map[string][]byte{
 		"summary.txt": []byte(report.Summary(run)),
 		"report.md":   []byte(report.Markdown(run)),
 		"report.json": js,
+		"junit.xml":   junit,
 	}
 }
 

@@ -75,6 +75,21 @@ type Table struct {
 	// Notes are streaming differences and decisions a reviewer must see
 	// (ORDER BY dropped, per-record CURRENT_DATE, regular join state...).
 	Notes []*Finding `json:"-"`
+	// LLM is set when the model finished the table (Status LLM).
+	LLM *LLMProvenance `json:"llm,omitempty"`
+}
+
+// LLMProvenance records how the LLM loop produced a table's final text.
+type LLMProvenance struct {
+	Model    string `json:"model"`
+	Attempts int    `json:"attempts"` // answers validated, the accepted one included
+	Cached   bool   `json:"cached"`   // every answer was replayed from the cache
+	Notes    string `json:"notes,omitempty"`
+	// The rules' partial output and the residue the model was given, kept
+	// for the report's diff.
+	RulesDDL string     `json:"-"`
+	RulesDML string     `json:"-"`
+	Residue  []*Finding `json:"-"`
 }
 
 // Run is the translation of a whole project.
@@ -83,4 +98,8 @@ type Run struct {
 	Profile string    `json:"profile"`
 	Tables  []*Table  `json:"tables"` // in dependency order
 	Diags   diag.List `json:"-"`      // project-level problems (parse errors, cycles)
+	// DryRun names the Flink the tables were dry-run on ("Flink 2.1.1"),
+	// "" when the dry run did not run; its findings are residue with rule
+	// ids dryrun.*.
+	DryRun string `json:"-"`
 }
