@@ -36,6 +36,10 @@ const (
 	// ExitInternal: c360-migrate itself failed (for example, writing its
 	// output). This is a bug or an environment problem, not an input error.
 	ExitInternal = 4
+	// ExitCheckDiff: migrate --check found that the output folder (or the
+	// report folder) differs from what migrate would write; the
+	// differences were printed as unified diffs. Nothing was written.
+	ExitCheckDiff = 5
 	// ExitInterrupted: the run was cancelled (SIGINT or SIGTERM) before it
 	// finished; its output is incomplete.
 	ExitInterrupted = 130
@@ -129,10 +133,12 @@ func (e *env) newApp() *cli.App {
 			Name + " validate [--gateway URL|local | --confluent] FLINK_DIR\n" +
 			Name + " plan FLINK_DIR --table T\n" +
 			Name + " deploy FLINK_DIR --gateway URL|local [--table T] [--dry-run]\n" +
+			Name + " graph [--format mermaid|dot] FLINK_DIR\n" +
 			Name + " version",
 		Description: "A bare '" + Name + " SPARK_DIR' runs the migrate command.\n" +
 			"Exit codes: 0 ok, 1 errors in the input (or findings), 2 usage error,\n" +
-			"3 some tables need the LLM, 4 internal error or no gateway, 130 interrupted.",
+			"3 some tables need the LLM, 4 internal error or no gateway,\n" +
+			"5 migrate --check found differences, 130 interrupted.",
 		HideVersion: true,
 		// --var NAME=VALUE takes the value whole, commas included.
 		DisableSliceFlagSeparator: true,
@@ -157,6 +163,7 @@ func (e *env) newApp() *cli.App {
 			e.lintCommand(),
 			e.planCommand(),
 			e.deployCommand(),
+			e.graphCommand(),
 			e.versionCommand(),
 		},
 	}

@@ -56,7 +56,8 @@ func migrateFlags() []cli.Flag {
 		&cli.StringFlag{Name: "out", Value: defaultOut, Usage: "folder `DIR` for the Flink project"},
 		&cli.StringFlag{Name: "product", Usage: "product name `P` used in table names and folders (default: the name of SPARK_DIR)"},
 		&cli.StringFlag{Name: "profile", Value: "confluent", Usage: "target `PROFILE`: confluent (Confluent Cloud for Apache Flink) or oss (Apache Flink 2.x with kafka/upsert-kafka)"},
-		&cli.StringFlag{Name: "report", Usage: "also write report.md and report.json into `DIR`"},
+		&cli.StringFlag{Name: "report", Usage: "also write report.md, report.json and junit.xml into `DIR`"},
+		checkFlag(),
 		&cli.StringFlag{Name: "sarif", Usage: "also write every finding (input errors, residue, streaming notes, lint) as SARIF 2.1.0 to `FILE`"},
 		&cli.IntFlag{Name: "buckets", Value: 1, Usage: "`N` in DISTRIBUTED BY HASH(key) INTO N BUCKETS (confluent)"},
 		&cli.StringFlag{Name: "schema-context", Value: ".flink-dev", Usage: "Schema Registry `CONTEXT` of the avro-registry formats (confluent)"},
@@ -194,6 +195,9 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	if err := c.Context.Err(); err != nil {
 		return err
 	}
+	if c.Bool("check") {
+		return e.check(c, run)
+	}
 	out := c.String("out")
 	if _, err := emit.Write(run, out, emit.Options{Env: c.String("env"), Region: c.String("region")}); err != nil {
 		fmt.Fprintf(e.stderr, "%s: error: writing %s: %v\n", Name, out, err)
@@ -228,7 +232,7 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	return nil
 }
 
-// writeReports writes report.md and report.json into dir.
+// writeReports writes report.md, report.json and junit.xml into dir.
 func writeReports(run *result.Run, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -238,6 +242,9 @@ func writeReports(run *result.Run, dir string) error {
 		return err
 	}
 	if _, err := emit.WriteFileAtomic(emit.OS, filepath.Join(dir, "report.json"), js); err != nil {
+		return err
+	}
+	if err := writeJUnit(run, dir); err != nil {
 		return err
 	}
 	_, err = emit.WriteFileAtomic(emit.OS, filepath.Join(dir, "report.md"), []byte(report.Markdown(run)))
@@ -285,6 +292,7 @@ func (e *env) dryRun(c *cli.Context, run *result.Run) {
 		fmt.Fprintf(e.stdout, "dry run skipped: %v\n", firstLine(err.Error()))
 		return
 	}
+	run.DryRun = "Flink " + r.FlinkVersion
 	byName := map[string]*result.Table{}
 	for _, t := range run.Tables {
 		byName[t.FlinkName] = t
