@@ -29,7 +29,7 @@ FUZZ_PKGS := ./translate/lexer ./translate/parser ./translate/load
 # Go files to format-check: all but those in hidden folders (.git, .venv) and bin/.
 GO_FILES = $(shell find . -mindepth 1 \( -name '.*' -o -path ./bin \) -prune -o -name '*.go' -print)
 
-.PHONY: help build test lint fmt migrate fuzz bench tools clean
+.PHONY: help build test lint fmt migrate check fuzz bench tools clean
 
 help:
 	@echo 'make build     build bin/c360-migrate'
@@ -37,6 +37,7 @@ help:
 	@echo 'make lint      gofmt -l (must be empty), go vet, staticcheck'
 	@echo 'make fmt       gofmt -w every Go file'
 	@echo 'make migrate   run bin/c360-migrate on $(SPARK_SRC)/ into $(FLINK_OUT)/'
+	@echo 'make check     fail (exit 5, with diffs) unless $(FLINK_OUT)/ is what migrate writes now'
 	@echo 'make fuzz      run each fuzz target for FUZZTIME (default $(FUZZTIME))'
 	@echo 'make bench     run the translate benchmarks'
 	@echo 'make tools     install staticcheck $(STATICCHECK_VERSION) into bin/tools/'
@@ -62,6 +63,13 @@ fmt:
 # LLM (they are listed, and marked needs-llm); make reports it and goes on.
 migrate: build
 	$(C360) migrate --product $(PRODUCT) --out $(FLINK_OUT) --report $(FLINK_OUT)/report $(SPARK_SRC) || { rc=$$?; [ $$rc -eq 3 ] && echo "migrate: some tables need the LLM (exit 3): see $(FLINK_OUT)/report/report.md"; [ $$rc -eq 3 ]; }
+
+# check writes nothing: it translates $(SPARK_SRC) (without the dry run, so
+# no Flink is needed; junit.xml's dry-run cases are then not compared) and
+# diffs the result with $(FLINK_OUT)/ and its report. Exit 5: out of date,
+# run `make migrate` and commit.
+check: build
+	$(C360) migrate --product $(PRODUCT) --skip-dry-run --check --out $(FLINK_OUT) --report $(FLINK_OUT)/report $(SPARK_SRC)
 
 # Runs the fuzz targets one at a time (go test -fuzz takes one target per
 # run). A package in FUZZ_PKGS that does not exist yet is skipped.

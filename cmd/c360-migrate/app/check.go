@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -19,8 +20,8 @@ func checkFlag() cli.Flag {
 	return &cli.BoolFlag{
 		Name: "check",
 		Usage: "write nothing: compute the output (and the reports with --report) in a temporary folder, " +
-			"print a unified diff for each file that differs from --out (and the report folder), " +
-			"and exit 5 if any does (0 when up to date)",
+			"print a unified diff for each file that differs from --out (and from the report folder, " +
+			"when it exists; a new one gets the reports), and exit 5 if any does (0 when up to date)",
 	}
 }
 
@@ -29,7 +30,8 @@ func checkFlag() cli.Flag {
 // --out/pipelines (and of the report folder) in a temporary folder, exactly
 // as migrate writes it (stale folders removed, untouched files kept), and
 // the copy is compared with the original. Nothing below --out or --report
-// is written.
+// is written. A report folder that does not exist yet is not compared: the
+// reports are written there, for CI to keep as artifacts.
 func (e *env) check(c *cli.Context, run *result.Run) error {
 	out := c.String("out")
 	tmp, err := os.MkdirTemp("", "c360-check-")
@@ -58,7 +60,18 @@ func (e *env) check(c *cli.Context, run *result.Run) error {
 	diffs = append(diffs, checkDiff{pipelines, ds})
 	checked := out
 
-	if rdir := c.String("report"); rdir != "" {
+	rdir := c.String("report")
+	if _, err := os.Stat(rdir); rdir != "" && errors.Is(err, fs.ErrNotExist) {
+		// No report folder to compare with: CI asked for fresh reports to
+		// keep as artifacts. Writing a new folder overwrites nothing.
+		if err := writeReports(run, rdir); err != nil {
+			fmt.Fprintf(e.stderr, "%s: error: writing the report: %v\n", Name, err)
+			return exitWith(ExitInternal)
+		}
+		fmt.Fprintf(e.stdout, "check: wrote the reports into %s (a new folder; an existing one is compared instead)\n", rdir)
+		rdir = ""
+	}
+	if rdir != "" {
 		genRep := filepath.Join(tmp, "report")
 		if err := copyTree(rdir, genRep); err != nil {
 			fmt.Fprintf(e.stderr, "%s: error: --check: reading %s: %v\n", Name, rdir, err)

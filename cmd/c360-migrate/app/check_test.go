@@ -218,3 +218,28 @@ func TestGraphMarksNeedsLLM(t *testing.T) {
 	assert.Contains(t, r.stdout, `t_v["v · NEEDS-LLM"]`)
 	assert.Contains(t, r.stdout, "class t_v needsllm")
 }
+
+// TestMigrateCheckNewReportFolder: the CI workflow's case: --out is
+// compared, and the reports go into a report folder that did not exist.
+func TestMigrateCheckNewReportFolder(t *testing.T) {
+	project(t, shopProject)
+	r := run(t, "", "migrate", "--skip-dry-run", "spark")
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	before := snapshot(t, "flink_out")
+
+	r = run(t, "", "migrate", "--skip-dry-run", "--check", "--report", "report", "spark")
+
+	assert.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "check: wrote the reports into report")
+	assert.Contains(t, r.stdout, "check: flink_out up to date\n")
+	for _, f := range []string{"report.md", "report.json", "junit.xml"} {
+		assert.FileExists(t, filepath.Join("report", f))
+	}
+	assert.Equal(t, before, snapshot(t, "flink_out"))
+
+	// Now it exists: it is compared.
+	require.NoError(t, os.WriteFile(filepath.Join("report", "report.md"), []byte("old\n"), 0o644))
+	r = run(t, "", "migrate", "--skip-dry-run", "--check", "--report", "report", "spark")
+	assert.Equal(t, app.ExitCheckDiff, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "--- report/report.md\n+++ generated\n")
+}
