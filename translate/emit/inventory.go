@@ -3,7 +3,10 @@ package emit
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -139,4 +142,44 @@ func findingText(d *diag.Diagnostic) string {
 		s += " [" + d.Rule + "]"
 	}
 	return s + " " + d.Msg
+}
+
+// ReadInventory reads outDir/pipelines/inventory.json, the map of a
+// generated project that every later stage (lint, dry run, plan, deploy)
+// starts from.
+func ReadInventory(outDir string) (*Inventory, error) {
+	name := filepath.Join(outDir, Pipelines, "inventory.json")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a c360-migrate Flink project: %w", outDir, err)
+	}
+	var inv Inventory
+	if err := json.Unmarshal(data, &inv); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(inv.Tables) == 0 {
+		return nil, fmt.Errorf("%s: no tables", name)
+	}
+	return &inv, nil
+}
+
+// DeployOrder is the inventory's deploy order, then any table it does not
+// list, by name.
+func (inv *Inventory) DeployOrder() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range inv.Order {
+		if _, ok := inv.Tables[n]; ok && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	var rest []string
+	for n := range inv.Tables {
+		if !seen[n] {
+			rest = append(rest, n)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
 }

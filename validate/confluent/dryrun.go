@@ -2,21 +2,15 @@ package confluent
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/c360-migrate/c360-migrate/translate/ast"
 	"github.com/c360-migrate/c360-migrate/translate/emit"
-	"github.com/c360-migrate/c360-migrate/translate/parser"
-	"github.com/c360-migrate/c360-migrate/translate/token"
 	"github.com/c360-migrate/c360-migrate/validate/dryrun"
 )
 
@@ -61,7 +55,7 @@ func (e *CleanupError) Unwrap() error { return e.Err }
 // is returned as a *CleanupError along with the report.
 func Run(ctx context.Context, c *Client, dir string, opts Options) (rep *dryrun.Report, err error) {
 	start := time.Now()
-	inv, err := readInventory(dir)
+	inv, err := emit.ReadInventory(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +84,7 @@ func Run(ctx context.Context, c *Client, dir string, opts Options) (rep *dryrun.
 	r := &dryrun.Report{Dir: dir, Gateway: c.URL(), FlinkVersion: version, Profile: dryrun.Confluent,
 		Tables: []*dryrun.TableReport{}, Findings: []*dryrun.Finding{}}
 	d.r = r
-	for _, name := range deployOrder(inv) {
+	for _, name := range inv.DeployOrder() {
 		e := inv.Tables[name]
 		tr := &dryrun.TableReport{Table: name, Layer: e.Layer, Status: e.Status, SparkFile: e.SparkFile,
 			Declared: e.Changelog, Adaptations: []string{}, Produced: []string{}}
@@ -319,62 +313,7 @@ func (d *run) cleanup() error {
 	return nil
 }
 
-// statement reads the one statement of file (relative to the project
-// folder) and returns it with its text as written.
+// statement reads the one statement of file (relative to the project folder).
 func (d *run) statement(file string) (ast.Stmt, string, error) {
-	data, err := os.ReadFile(filepath.Join(d.dir, filepath.FromSlash(file)))
-	if err != nil {
-		return nil, "", err
-	}
-	f, diags := parser.ParseFile(file, string(data), token.Flink)
-	if diags.HasErrors() {
-		return nil, "", fmt.Errorf("%s: does not parse as Flink SQL: %v", file, diags.Err())
-	}
-	var stmts []ast.Stmt
-	for _, s := range f.Stmts {
-		if s != nil {
-			stmts = append(stmts, s)
-		}
-	}
-	if len(stmts) != 1 {
-		return nil, "", fmt.Errorf("%s: expected one statement, found %d", file, len(stmts))
-	}
-	return stmts[0], stmts[0].Base().Text, nil
-}
-
-func readInventory(dir string) (*emit.Inventory, error) {
-	name := filepath.Join(dir, "pipelines", "inventory.json")
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, fmt.Errorf("%s is not a c360-migrate Flink project: %w", dir, err)
-	}
-	var inv emit.Inventory
-	if err := json.Unmarshal(data, &inv); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if inv.Tables == nil {
-		return nil, fmt.Errorf("%s: no tables", name)
-	}
-	return &inv, nil
-}
-
-// deployOrder is the inventory's deploy order, then any table it does
-// not list, by name.
-func deployOrder(inv *emit.Inventory) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, n := range inv.Order {
-		if _, ok := inv.Tables[n]; ok && !seen[n] {
-			seen[n] = true
-			out = append(out, n)
-		}
-	}
-	var rest []string
-	for n := range inv.Tables {
-		if !seen[n] {
-			rest = append(rest, n)
-		}
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
+	return dryrun.ReadStatement(d.dir, file)
 }

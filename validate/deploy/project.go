@@ -11,9 +11,7 @@
 package deploy
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -48,18 +46,11 @@ type Raw struct {
 // Load reads dir/pipelines/inventory.json and builds the dependency graph.
 func Load(dir string) (*Project, error) {
 	name := filepath.Join(dir, "pipelines", "inventory.json")
-	data, err := os.ReadFile(name)
+	inv, err := emit.ReadInventory(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s is not a c360-migrate Flink project: %w", dir, err)
+		return nil, err
 	}
-	var inv emit.Inventory
-	if err := json.Unmarshal(data, &inv); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(inv.Tables) == 0 {
-		return nil, fmt.Errorf("%s: no tables", name)
-	}
-	p := &Project{Dir: dir, Inv: &inv, children: map[string][]string{}, raw: map[string]*Raw{},
+	p := &Project{Dir: dir, Inv: inv, children: map[string][]string{}, raw: map[string]*Raw{},
 		rawOf: map[string][]*Raw{}, lower: map[string]string{}}
 	for n, e := range inv.Tables {
 		if e == nil {

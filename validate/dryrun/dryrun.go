@@ -13,12 +13,10 @@ package dryrun
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -128,7 +126,7 @@ const explainPrefix = "EXPLAIN CHANGELOG_MODE "
 // on the gateway c, in one session.
 func Run(ctx context.Context, c *gateway.Client, dir string, opts Options) (*Report, error) {
 	start := time.Now()
-	inv, err := readInventory(dir)
+	inv, err := emit.ReadInventory(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +160,7 @@ func Run(ctx context.Context, c *gateway.Client, dir string, opts Options) (*Rep
 		_ = c.CloseSession(cctx, s)
 	}()
 
-	order := deployOrder(inv)
+	order := inv.DeployOrder()
 	rowtime := rowtimeReaders(dir, inv)
 	d := &run{ctx: ctx, c: c, s: s, dir: dir, profile: profile, rowtime: rowtime, r: r}
 
@@ -361,10 +359,13 @@ func (d *run) finding(tr *TableReport, kind string, st *Step, err error, prefix 
 	return f, nil
 }
 
-// statement reads the one statement of file (relative to the project
-// folder) and returns it with its text as written.
-func (d *run) statement(file string) (ast.Stmt, string, error) {
-	data, err := os.ReadFile(filepath.Join(d.dir, filepath.FromSlash(file)))
+// statement reads the one statement of file (relative to the project folder).
+func (d *run) statement(file string) (ast.Stmt, string, error) { return ReadStatement(d.dir, file) }
+
+// ReadStatement reads the one statement of file (relative to the project
+// folder dir) and returns it with its text as written.
+func ReadStatement(dir, file string) (ast.Stmt, string, error) {
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
 	if err != nil {
 		return nil, "", err
 	}
@@ -384,46 +385,6 @@ func (d *run) statement(file string) (ast.Stmt, string, error) {
 	return stmts[0], stmts[0].Base().Text, nil
 }
 
-func readInventory(dir string) (*emit.Inventory, error) {
-	name := filepath.Join(dir, "pipelines", "inventory.json")
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, fmt.Errorf("%s is not a c360-migrate Flink project: %w", dir, err)
-	}
-	var inv emit.Inventory
-	if err := json.Unmarshal(data, &inv); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if inv.Tables == nil {
-		return nil, fmt.Errorf("%s: no tables", name)
-	}
-	return &inv, nil
-}
-
-// deployOrder is the inventory's deploy order, followed by any table it
-// does not list, by name.
-func deployOrder(inv *emit.Inventory) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, n := range inv.Order {
-		if _, ok := inv.Tables[n]; ok && !seen[n] {
-			seen[n] = true
-			out = append(out, n)
-		}
-	}
-	var rest []string
-	for n := range inv.Tables {
-		if !seen[n] {
-			rest = append(rest, n)
-		}
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
-}
-
-// rowtimeReaders returns the tables (lower case) whose readers use the
-// $rowtime system column: the DML of a table that mentions it reads its
-// dependencies and its raw test tables.
 func rowtimeReaders(dir string, inv *emit.Inventory) map[string]bool {
 	out := map[string]bool{}
 	for _, e := range inv.Tables {

@@ -8,7 +8,6 @@
 package syntax
 
 import (
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -175,17 +174,7 @@ func SQLFiles(flinkOut string) ([]string, error) {
 }
 
 // ReadInventory reads flinkOut/pipelines/inventory.json.
-func ReadInventory(flinkOut string) (*emit.Inventory, error) {
-	data, err := os.ReadFile(filepath.Join(flinkOut, emit.Pipelines, "inventory.json"))
-	if err != nil {
-		return nil, err
-	}
-	var inv emit.Inventory
-	if err := json.Unmarshal(data, &inv); err != nil {
-		return nil, err
-	}
-	return &inv, nil
-}
+func ReadInventory(flinkOut string) (*emit.Inventory, error) { return emit.ReadInventory(flinkOut) }
 
 // SparkFileOf returns the Spark file (relative to the Spark project, as the
 // inventory writes it) that the generated file name, inside flinkOut, was
