@@ -34,7 +34,7 @@ func (p *parser) parseAnd() ast.Expr {
 		if p.isOp("&&") {
 			op = "&&"
 		}
-		p.next()
+		p.skip()
 		x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: p.parseNot()}
 	}
 	return x
@@ -64,7 +64,7 @@ func (p *parser) parsePredicate() ast.Expr {
 		t := p.tok()
 		switch {
 		case t.Kind == token.Op && comparisonOps[t.Lit]:
-			p.next()
+			p.skip()
 			if q := p.quantifier(); q != "" && p.isOp("(") && p.queryStartsAt(p.i+1) {
 				p.expectOp("(")
 				query := p.parseQuery()
@@ -76,7 +76,7 @@ func (p *parser) parsePredicate() ast.Expr {
 			}
 			x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: t.Lit, L: x, R: p.parseBinary(0)}
 		case isKw(t, "IS"):
-			p.next()
+			p.skip()
 			not := p.accept("NOT")
 			if p.accept("DISTINCT") {
 				p.expect("FROM")
@@ -87,10 +87,10 @@ func (p *parser) parsePredicate() ast.Expr {
 			if w != "NULL" && w != "TRUE" && w != "FALSE" && w != "UNKNOWN" && w != "JSON" {
 				p.fail("NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS")
 			}
-			p.next()
+			p.skip()
 			if w == "JSON" && (p.is("VALUE") || p.is("OBJECT") || p.is("ARRAY") || p.is("SCALAR")) {
 				w += " " + p.upper()
-				p.next()
+				p.skip()
 			}
 			x = &ast.IsExpr{At: ast.At{At: x.Pos()}, X: x, Not: not, What: w}
 		case isKw(t, "NOT") || isKw(t, "IN") || isKw(t, "BETWEEN") || isKw(t, "LIKE") || isKw(t, "ILIKE") ||
@@ -102,7 +102,7 @@ func (p *parser) parsePredicate() ast.Expr {
 					isKw(nt, "RLIKE") || isKw(nt, "REGEXP") || isKw(nt, "SIMILAR")) {
 					return x
 				}
-				p.next()
+				p.skip()
 				not = true
 			}
 			if p.noIn && p.is("IN") {
@@ -151,14 +151,14 @@ func (p *parser) parsePredicateTail(x ast.Expr, not bool) ast.Expr {
 		return b
 	}
 	l := &ast.Like{At: pos, X: x, Not: not, Op: p.upper()}
-	p.next()
+	p.skip()
 	if l.Op == "SIMILAR" {
 		p.expect("TO")
 		l.Op = "SIMILAR TO"
 	}
 	if (l.Op == "LIKE" || l.Op == "ILIKE") && (p.is("ANY") || p.is("ALL") || p.is("SOME")) && p.isOpAt(1, "(") {
 		l.Quantifier = p.upper()
-		p.next()
+		p.skip()
 		p.expectOp("(")
 		l.Patterns = p.parseExprList()
 		p.expectOp(")")
@@ -247,16 +247,16 @@ func (p *parser) parsePrimaryPostfix() ast.Expr {
 	for {
 		switch {
 		case p.isOp("["):
-			p.next()
+			p.skip()
 			idx := p.parseExpr()
 			p.expectOp("]")
 			x = &ast.Subscript{At: ast.At{At: x.Pos()}, X: x, Index: idx}
 		case p.isOp(".") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent):
-			p.next()
+			p.skip()
 			f := p.parseIdent()
 			x = &ast.FieldAccess{At: ast.At{At: x.Pos()}, X: x, Field: f}
 		case p.isOp("::"):
-			p.next()
+			p.skip()
 			x = &ast.Cast{At: ast.At{At: x.Pos()}, Kind: ast.CastColons, X: x, Type: p.parseType()}
 		default:
 			return x
@@ -274,28 +274,28 @@ func (p *parser) parsePrimary() ast.Expr {
 	t := p.tok()
 	switch t.Kind {
 	case token.Number:
-		p.next()
+		p.skip()
 		return numberLiteral(t)
 	case token.String:
 		return p.parseStringLiteral()
 	case token.Variable:
-		p.next()
+		p.skip()
 		return &ast.Variable{At: at(t), Raw: t.Lit}
 	case token.Param:
-		p.next()
+		p.skip()
 		return &ast.Param{At: at(t)}
 	case token.Op:
 		switch t.Lit {
 		case "(":
 			return p.parseParenExpr()
 		case "*":
-			p.next()
+			p.skip()
 			return p.parseStarRest(&ast.Star{At: at(t)})
 		case ":":
 			// Spark / Databricks named parameter marker :name.
 			if n := p.peek(1); n.Kind == token.Word && !n.SpaceBefore {
-				p.next()
-				p.next()
+				p.skip()
+				p.skip()
 				return &ast.Variable{At: at(t), Raw: ":" + n.Lit}
 			}
 		}
@@ -317,10 +317,10 @@ func (p *parser) parseWordPrimary() ast.Expr {
 	next := p.peek(1)
 	switch w {
 	case "NULL":
-		p.next()
+		p.skip()
 		return &ast.Literal{At: at(t), Kind: ast.LitNull, Raw: t.Lit, Value: "NULL"}
 	case "TRUE", "FALSE":
-		p.next()
+		p.skip()
 		return &ast.Literal{At: at(t), Kind: ast.LitBool, Raw: t.Lit, Value: w}
 	case "CASE":
 		return p.parseCase()
@@ -330,7 +330,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 		}
 	case "EXISTS":
 		if next.Kind == token.Op && next.Lit == "(" && p.queryStartsAt(p.i+1) {
-			p.next()
+			p.skip()
 			p.expectOp("(")
 			q := p.parseQuery()
 			p.expectOp(")")
@@ -338,7 +338,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 		}
 	case "NOT":
 		if isKw(next, "EXISTS") && p.queryStartsAt(p.i+2) {
-			p.next()
+			p.skip()
 			e := p.parseWordPrimary().(*ast.Exists)
 			e.Not = true
 			e.At = at(t)
@@ -350,30 +350,30 @@ func (p *parser) parseWordPrimary() ast.Expr {
 		}
 	case "ARRAY":
 		if next.Kind == token.Op && next.Lit == "[" {
-			p.next()
+			p.skip()
 			return &ast.ArrayCtor{At: at(t), Elems: p.parseBracketList("[", "]")}
 		}
 	case "MAP":
 		if next.Kind == token.Op && next.Lit == "[" {
-			p.next()
+			p.skip()
 			return &ast.MapCtor{At: at(t), Elems: p.parseBracketList("[", "]")}
 		}
 	case "ROW":
 		if next.Kind == token.Op && next.Lit == "(" {
-			p.next()
+			p.skip()
 			return &ast.RowCtor{At: at(t), Keyword: true, Elems: p.parseBracketList("(", ")")}
 		}
 	case "TABLE", "MODEL":
 		// TABLE t as the table argument of a window or process table
 		// function; MODEL m as the model argument of ML_PREDICT.
 		if p.dialect == token.Flink && (next.Kind == token.Word || next.Kind == token.QuotedIdent) {
-			p.next()
+			p.skip()
 			ta := &ast.TableArg{At: at(t), Keyword: w, Name: p.parseName()}
 			if w == "TABLE" && p.isSeq("PARTITION", "BY") {
 				p.i += 2
 				ta.PartitionBy = []ast.Expr{p.parseBinary(0)}
 				for p.isOp(",") && !p.isOpAt(2, "=>") && p.peek(1).Kind != token.Word {
-					p.next()
+					p.skip()
 					ta.PartitionBy = append(ta.PartitionBy, p.parseBinary(0))
 				}
 			}
@@ -385,18 +385,18 @@ func (p *parser) parseWordPrimary() ast.Expr {
 		}
 	case "DESCRIPTOR":
 		if next.Kind == token.Op && next.Lit == "(" {
-			p.next()
-			p.next()
+			p.skip()
+			p.skip()
 			d := &ast.Descriptor{At: at(t), Cols: p.parseIdentList()}
 			p.expectOp(")")
 			return d
 		}
 	case "EXTRACT":
 		if next.Kind == token.Op && next.Lit == "(" && p.peek(2).Kind == token.Word {
-			p.next()
-			p.next()
+			p.skip()
+			p.skip()
 			unit := p.upper()
-			p.next()
+			p.skip()
 			p.expect("FROM")
 			x := p.parseExpr()
 			p.expectOp(")")
@@ -412,7 +412,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 		p.fail("an expression")
 	}
 	if typedLiteralTypes[w] && next.Kind == token.String {
-		p.next()
+		p.skip()
 		lit := p.parseStringLiteral().(*ast.Literal)
 		return &ast.TypedLiteral{At: at(t), Type: w, Value: lit}
 	}
@@ -433,7 +433,7 @@ func (p *parser) parseSpecialCall(w string) ast.Expr {
 		tr := &ast.Trim{At: at(t)}
 		if p.is("BOTH") || p.is("LEADING") || p.is("TRAILING") {
 			tr.Where = p.upper()
-			p.next()
+			p.skip()
 			if p.accept("FROM") {
 				tr.X = p.parseExpr()
 				p.expectOp(")")
@@ -474,7 +474,7 @@ func (p *parser) parseSpecialCall(w string) ast.Expr {
 		x := p.parseExpr()
 		if p.accept("TO") {
 			unit := p.upper()
-			p.next()
+			p.skip()
 			p.expectOp(")")
 			return &ast.FloorCeil{At: at(t), Func: strings.ToUpper(t.Lit), X: x, Unit: unit}
 		}
@@ -500,7 +500,7 @@ func (p *parser) parseSpecialCall(w string) ast.Expr {
 func (p *parser) parseParenExpr() ast.Expr {
 	t := p.tok()
 	if p.queryStartsAt(p.i + 1) {
-		p.next()
+		p.skip()
 		q := p.parseQuery()
 		p.expectOp(")")
 		return &ast.Subquery{At: at(t), Query: q}
@@ -508,11 +508,11 @@ func (p *parser) parseParenExpr() ast.Expr {
 	if p.isLambdaParams() {
 		return p.parseLambda()
 	}
-	p.next()
+	p.skip()
 	p.enter()
 	defer p.leave()
 	if p.isOp(")") {
-		p.next()
+		p.skip()
 		return &ast.RowCtor{At: at(t)}
 	}
 	x := p.parseExpr()
@@ -597,7 +597,7 @@ func (p *parser) parseCase() ast.Expr {
 	}
 	for p.is("WHEN") {
 		cm := p.takeComments()
-		p.next()
+		p.skip()
 		w := &ast.When{Cond: p.parseExpr()}
 		w.Before = cm
 		p.expect("THEN")
@@ -665,10 +665,10 @@ func (p *parser) parseInterval() ast.Expr {
 			p.fail("an interval unit")
 		}
 		unit := p.upper()
-		p.next()
+		p.skip()
 		iv.Fields = append(iv.Fields, ast.IntervalField{Value: v, Unit: unit})
 		if len(iv.Fields) == 1 && p.isOp("(") && p.peek(1).Kind == token.Number {
-			p.next()
+			p.skip()
 			iv.Precision = p.next().Lit
 			p.expectOp(")")
 		}
@@ -677,9 +677,9 @@ func (p *parser) parseInterval() ast.Expr {
 				p.fail("an interval unit after TO")
 			}
 			iv.ToUnit = p.upper()
-			p.next()
+			p.skip()
 			if p.isOp("(") && p.peek(1).Kind == token.Number {
-				p.next()
+				p.skip()
 				iv.ToPrec = p.next().Lit
 				p.expectOp(")")
 			}
@@ -710,14 +710,14 @@ func (p *parser) parseNameOrCall() ast.Expr {
 	for p.isOp(".") {
 		nt := p.peek(1)
 		if nt.Kind == token.Op && nt.Lit == "*" {
-			p.next()
-			p.next()
+			p.skip()
+			p.skip()
 			return p.parseStarRest(&ast.Star{At: at(start), Qualifier: n.Parts})
 		}
 		if nt.Kind != token.Word && nt.Kind != token.QuotedIdent {
 			break
 		}
-		p.next()
+		p.skip()
 		n.Parts = append(n.Parts, p.parseIdent())
 	}
 	if p.isOp("(") {
@@ -729,8 +729,8 @@ func (p *parser) parseNameOrCall() ast.Expr {
 // parseStarRest reads Spark's * EXCEPT (a, b) after a star.
 func (p *parser) parseStarRest(s *ast.Star) ast.Expr {
 	if p.is("EXCEPT") && p.isOpAt(1, "(") && !p.queryStartsAt(p.i+1) {
-		p.next()
-		p.next()
+		p.skip()
+		p.skip()
 		for {
 			s.Except = append(s.Except, p.parseName())
 			if !p.acceptOp(",") {
@@ -750,12 +750,12 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 	if p.accept("DISTINCT") {
 		f.Distinct = true
 	} else if p.is("ALL") && !p.isOpAt(1, ")") && !p.isOpAt(1, ",") {
-		p.next()
+		p.skip()
 		f.All = true
 	}
 	switch {
 	case p.isOp("*") && p.isOpAt(1, ")"):
-		p.next()
+		p.skip()
 		f.Star = true
 	case !p.isOp(")"):
 		for {
@@ -766,8 +766,8 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 		}
 	}
 	if p.is("ORDER") && p.isAt(1, "BY") {
-		p.next()
-		p.next()
+		p.skip()
+		p.skip()
 		f.OrderBy = p.parseOrderItems()
 	}
 	if !p.isOp(")") && p.tok().Kind == token.Word && jsonClauseStarts[p.upper()] {
@@ -775,14 +775,14 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 	}
 	if p.is("IGNORE") || p.is("RESPECT") {
 		v := p.is("IGNORE")
-		p.next()
+		p.skip()
 		p.expect("NULLS")
 		f.IgnoreNulls = &v
 	}
 	p.expectOp(")")
 	if p.is("WITHIN") && p.isAt(1, "GROUP") {
-		p.next()
-		p.next()
+		p.skip()
+		p.skip()
 		p.expectOp("(")
 		p.expect("ORDER")
 		p.expect("BY")
@@ -790,21 +790,21 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 		p.expectOp(")")
 	}
 	if p.is("FILTER") && p.isOpAt(1, "(") && p.isAt(2, "WHERE") {
-		p.next()
-		p.next()
-		p.next()
+		p.skip()
+		p.skip()
+		p.skip()
 		f.Filter = p.parseExpr()
 		p.expectOp(")")
 	}
 	if f.IgnoreNulls == nil && (p.is("IGNORE") || p.is("RESPECT")) && p.isAt(1, "NULLS") {
 		v := p.is("IGNORE")
-		p.next()
-		p.next()
+		p.skip()
+		p.skip()
 		f.IgnoreNulls = &v
 		f.NullsOutside = true
 	}
 	if p.is("OVER") {
-		p.next()
+		p.skip()
 		f.Over = p.parseWindowRef()
 	}
 	return f
@@ -847,7 +847,7 @@ func (p *parser) rawUntilClose() string {
 func (p *parser) parseArg() ast.Expr {
 	t := p.tok()
 	if p.is("KEY") && !p.isOpAt(1, ",") && !p.isOpAt(1, ")") && !p.isOpAt(1, "=>") {
-		p.next()
+		p.skip()
 		kv := &ast.KeyValue{At: at(t), KeyKW: true, Key: p.parseExpr()}
 		p.expect("VALUE")
 		kv.Value = p.parseExpr()
@@ -855,17 +855,17 @@ func (p *parser) parseArg() ast.Expr {
 	}
 	if (t.Kind == token.Word || t.Kind == token.QuotedIdent) && p.isOpAt(1, "=>") {
 		id := p.parseIdent()
-		p.next()
+		p.skip()
 		return &ast.NamedArg{At: at(t), Name: id, Value: p.parseExpr()}
 	}
 	x := p.parseExpr()
 	if p.is("VALUE") && !p.isOpAt(1, ",") && !p.isOpAt(1, ")") {
-		p.next()
+		p.skip()
 		return &ast.KeyValue{At: at(t), Key: x, Value: p.parseExpr()}
 	}
 	if p.is("AS") {
 		// struct(1 AS id): an argument with an alias.
-		p.next()
+		p.skip()
 		return &ast.AliasedArg{At: at(t), X: x, Alias: p.parseIdent()}
 	}
 	return x
@@ -877,7 +877,7 @@ func (p *parser) parseWindowRef() *ast.Window {
 	if !p.isOp("(") {
 		return &ast.Window{At: at(t), Name: p.parseIdent()}
 	}
-	p.next()
+	p.skip()
 	w := p.parseWindowSpec(t)
 	p.expectOp(")")
 	return w
@@ -892,19 +892,19 @@ func (p *parser) parseWindowSpec(open token.Token) *ast.Window {
 	}
 	if (p.is("PARTITION") || p.is("DISTRIBUTE")) && p.isAt(1, "BY") {
 		w.Partition = p.upper()
-		p.next()
-		p.next()
+		p.skip()
+		p.skip()
 		w.PartitionBy = p.parseExprList()
 	}
 	if (p.is("ORDER") || p.is("SORT")) && p.isAt(1, "BY") {
 		w.Sort = p.upper()
-		p.next()
-		p.next()
+		p.skip()
+		p.skip()
 		w.OrderBy = p.parseOrderItems()
 	}
 	if p.is("ROWS") || p.is("RANGE") {
 		f := &ast.Frame{Unit: p.upper()}
-		p.next()
+		p.skip()
 		if p.accept("BETWEEN") {
 			f.Start = p.parseFrameBound()
 			p.expect("AND")
@@ -962,7 +962,7 @@ func (p *parser) parseOrderItems() []*ast.OrderItem {
 				p.fail("FIRST or LAST")
 			}
 			it.Nulls = p.upper()
-			p.next()
+			p.skip()
 		}
 		items = append(items, it)
 		if !p.acceptOp(",") {
@@ -980,12 +980,12 @@ func (p *parser) parseIdent() *ast.Ident {
 	t := p.tok()
 	switch t.Kind {
 	case token.Word:
-		p.next()
+		p.skip()
 		id := p.newIdent()
 		*id = ast.Ident{At: at(t), Name: t.Lit}
 		return id
 	case token.QuotedIdent:
-		p.next()
+		p.skip()
 		inner := t.Lit[1 : len(t.Lit)-1]
 		return &ast.Ident{At: at(t), Name: strings.ReplaceAll(inner, "``", "`"), Quoted: true}
 	}
@@ -1006,7 +1006,7 @@ func (p *parser) parseName() *ast.Name {
 	t := p.tok()
 	n := p.newName(at(t), p.parseIdent())
 	for p.isOp(".") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent) {
-		p.next()
+		p.skip()
 		n.Parts = append(n.Parts, p.parseIdent())
 	}
 	return n

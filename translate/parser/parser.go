@@ -167,6 +167,13 @@ func (p *parser) next() token.Token {
 	return t
 }
 
+// skip moves past the current token without building it.
+func (p *parser) skip() {
+	if p.i < len(p.toks)-1 {
+		p.i++
+	}
+}
+
 func (p *parser) prevTok() token.Token {
 	if p.i == 0 {
 		return p.at(0)
@@ -238,7 +245,7 @@ func (p *parser) isOpAt(k int, op string) bool { return p.opAt(p.i+k, op) }
 // accept consumes the keyword if present.
 func (p *parser) accept(kw string) bool {
 	if p.is(kw) {
-		p.next()
+		p.skip()
 		return true
 	}
 	return false
@@ -255,7 +262,7 @@ func (p *parser) acceptSeq(kws ...string) bool {
 
 func (p *parser) acceptOp(op string) bool {
 	if p.isOp(op) {
-		p.next()
+		p.skip()
 		return true
 	}
 	return false
@@ -477,7 +484,7 @@ func (p *parser) parseStatements() []ast.Stmt {
 	var stmts []ast.Stmt
 	for {
 		for p.isOp(";") {
-			p.next()
+			p.skip()
 		}
 		if p.tok().Kind == token.EOF {
 			if cs := p.takeComments(); len(cs) > 0 && len(stmts) > 0 {
@@ -519,7 +526,7 @@ func (p *parser) parseOneStatement() (s ast.Stmt) {
 		// comment on the same line after it.
 		b := s.Base()
 		b.After = append(b.After, p.takeComments()...)
-		p.next()
+		p.skip()
 		b.After = append(b.After, p.takeTrailing()...)
 	}
 	return s
@@ -589,6 +596,6 @@ func (p *parser) skipToSemicolon() {
 				}
 			}
 		}
-		p.next()
+		p.skip()
 	}
 }

@@ -63,23 +63,23 @@ func (p *parser) parseQueryTail(q *ast.Query) {
 			p.i += 2
 			q.ClusterBy = p.parseExprList()
 		case p.is("WINDOW") && p.lastSelect(q) != nil && p.lastSelect(q).Windows == nil:
-			p.next()
+			p.skip()
 			p.lastSelect(q).Windows = p.parseNamedWindows()
 		case p.is("LIMIT") && q.Limit == nil && !q.LimitAll:
-			p.next()
+			p.skip()
 			if p.accept("ALL") {
 				q.LimitAll = true
 			} else {
 				q.Limit = p.parseExpr()
 			}
 		case p.is("OFFSET") && q.Offset == nil:
-			p.next()
+			p.skip()
 			q.Offset = p.parseExpr()
 			if !p.accept("ROWS") {
 				p.accept("ROW")
 			}
 		case p.is("FETCH") && q.FetchFirst == nil:
-			p.next()
+			p.skip()
 			if !p.accept("FIRST") {
 				p.expect("NEXT")
 			}
@@ -111,7 +111,7 @@ func (p *parser) parseWith() *ast.With {
 		c := &ast.CTE{At: at(p.tok()), Name: p.parseIdent()}
 		c.Before = cm
 		if p.isOp("(") {
-			p.next()
+			p.skip()
 			c.Columns = p.parseIdentList()
 			p.expectOp(")")
 		}
@@ -148,7 +148,7 @@ func (p *parser) parseIntersect() ast.QueryBody {
 
 func (p *parser) parseSetOpRest(l ast.QueryBody, right func() ast.QueryBody) ast.QueryBody {
 	op := &ast.SetOp{At: ast.At{At: l.Pos()}, Op: p.upper(), L: l}
-	p.next()
+	p.skip()
 	if p.accept("ALL") {
 		op.All = true
 	} else if p.accept("DISTINCT") {
@@ -168,12 +168,12 @@ func (p *parser) parseQueryPrimary() ast.QueryBody {
 	case p.is("FROM"):
 		return p.parseFromFirstSelect()
 	case p.is("TABLE") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent):
-		p.next()
+		p.skip()
 		return &ast.TableQuery{At: at(t), Name: p.parseName()}
 	case p.is("VALUES"):
 		return p.parseValues()
 	case p.isOp("("):
-		p.next()
+		p.skip()
 		q := p.parseQuery()
 		p.expectOp(")")
 		return &ast.ParenQuery{At: at(t), Query: q}
@@ -187,7 +187,7 @@ func (p *parser) parseValues() *ast.Values {
 	v := &ast.Values{At: at(t)}
 	for {
 		if p.isOp("(") {
-			p.next()
+			p.skip()
 			row := p.parseExprList()
 			p.expectOp(")")
 			v.Rows = append(v.Rows, row)
@@ -227,22 +227,22 @@ func (p *parser) parseSelect() *ast.Select {
 	for {
 		switch {
 		case p.is("WHERE") && s.Where == nil:
-			p.next()
+			p.skip()
 			s.Where = p.parseExpr()
 		case p.is("GROUP") && s.GroupBy == nil:
 			if !p.isAt(1, "BY") {
-				p.next()
+				p.skip()
 				p.fail("BY")
 			}
 			s.GroupBy = p.parseGroupBy()
 		case p.is("HAVING") && s.Having == nil:
-			p.next()
+			p.skip()
 			s.Having = p.parseExpr()
 		case p.is("WINDOW") && s.Windows == nil:
-			p.next()
+			p.skip()
 			s.Windows = p.parseNamedWindows()
 		case p.is("QUALIFY") && s.Qualify == nil:
-			p.next()
+			p.skip()
 			s.Qualify = p.parseExpr()
 		default:
 			return s
@@ -276,7 +276,7 @@ func (p *parser) parseSelectItem() *ast.SelectItem {
 	if p.accept("AS") {
 		it.AsKeyword = true
 		if p.isOp("(") {
-			p.next()
+			p.skip()
 			it.MultiAlias = p.parseIdentList()
 			p.expectOp(")")
 		} else {
@@ -302,7 +302,7 @@ func (p *parser) parseNamedWindows() []*ast.NamedWindow {
 		p.expect("AS")
 		open := p.tok()
 		if p.isOp("(") {
-			p.next()
+			p.skip()
 			nw.Spec = p.parseWindowSpec(open)
 			p.expectOp(")")
 		} else {
@@ -317,10 +317,10 @@ func (p *parser) parseNamedWindows() []*ast.NamedWindow {
 
 func (p *parser) parseGroupBy() *ast.GroupBy {
 	t := p.next()
-	p.next()
+	p.skip()
 	g := &ast.GroupBy{At: at(t)}
 	if p.is("ALL") && !p.isOpAt(1, "(") {
-		p.next()
+		p.skip()
 		g.All = true
 		return g
 	}
@@ -335,9 +335,9 @@ func (p *parser) parseGroupBy() *ast.GroupBy {
 		g.Sets = gs
 	}
 	if p.is("WITH") && (p.isAt(1, "ROLLUP") || p.isAt(1, "CUBE")) {
-		p.next()
+		p.skip()
 		g.With = p.upper()
-		p.next()
+		p.skip()
 	}
 	return g
 }
@@ -347,8 +347,8 @@ func (p *parser) parseGroupingItem() ast.Expr {
 	switch {
 	case (p.is("ROLLUP") || p.is("CUBE")) && p.isOpAt(1, "("):
 		kw := p.upper()
-		p.next()
-		p.next()
+		p.skip()
+		p.skip()
 		var items []ast.Expr
 		if !p.isOp(")") {
 			items = p.parseExprList()
@@ -364,7 +364,7 @@ func (p *parser) parseGroupingItem() ast.Expr {
 		gs := &ast.GroupingSets{At: at(t)}
 		for {
 			if p.isOp("(") && !p.queryStartsAt(p.i+1) {
-				p.next()
+				p.skip()
 				var set []ast.Expr
 				if !p.isOp(")") {
 					set = p.parseExprList()
@@ -406,7 +406,7 @@ func (p *parser) parseFromClause(s *ast.Select) {
 func (p *parser) parseLateralView() *ast.LateralView {
 	cm := p.takeComments()
 	t := p.next()
-	p.next()
+	p.skip()
 	lv := &ast.LateralView{At: at(t)}
 	lv.Before = cm
 	lv.Outer = p.accept("OUTER")
@@ -451,7 +451,7 @@ func (p *parser) parseJoinedRef() ast.TableRef {
 			j.Kind = "CROSS"
 		case p.is("LEFT") || p.is("RIGHT") || p.is("FULL"):
 			j.Kind = p.upper()
-			p.next()
+			p.skip()
 			switch {
 			case p.accept("OUTER"):
 				j.Outer = true
@@ -472,8 +472,8 @@ func (p *parser) parseJoinedRef() ast.TableRef {
 		case p.accept("ON"):
 			j.On = p.parseExpr()
 		case p.is("USING") && p.isOpAt(1, "("):
-			p.next()
-			p.next()
+			p.skip()
+			p.skip()
 			j.Using = p.parseIdentList()
 			p.expectOp(")")
 		}
@@ -498,7 +498,7 @@ func (p *parser) parseTableRef() ast.TableRef {
 		ref = sr
 	case p.isOp("("):
 		if p.queryStartsAt(p.i + 1) {
-			p.next()
+			p.skip()
 			q := p.parseQuery()
 			p.expectOp(")")
 			sr := &ast.SubqueryRef{At: at(t), Query: q}
@@ -506,15 +506,15 @@ func (p *parser) parseTableRef() ast.TableRef {
 			sr.Alias = p.parseOptAlias()
 			ref = sr
 		} else {
-			p.next()
+			p.skip()
 			inner := p.parseJoinedRef()
 			p.expectOp(")")
 			ref = &ast.ParenRef{At: at(t), Ref: inner, Alias: p.parseOptAlias()}
 		}
 	case p.is("LATERAL") && !p.isAt(1, "VIEW"):
-		p.next()
+		p.skip()
 		if p.isOp("(") {
-			p.next()
+			p.skip()
 			q := p.parseQuery()
 			p.expectOp(")")
 			sr := &ast.SubqueryRef{At: at(t), Lateral: true, Query: q}
@@ -615,7 +615,7 @@ func (p *parser) parseOptAlias() *ast.Alias {
 		return nil
 	}
 	if p.isOp("(") && !p.queryStartsAt(p.i+1) {
-		p.next()
+		p.skip()
 		a.Columns = p.parseIdentList()
 		p.expectOp(")")
 	}
@@ -662,7 +662,7 @@ func (p *parser) parsePivotSuffix(src ast.TableRef) ast.TableRef {
 		u := &ast.Unpivot{At: at(t), Source: src}
 		if p.is("INCLUDE") || p.is("EXCLUDE") {
 			u.Nulls = p.upper()
-			p.next()
+			p.skip()
 			p.expect("NULLS")
 		}
 		p.expectOp("(")
@@ -798,7 +798,7 @@ func (p *parser) parseMatchRecognize(src ast.TableRef) ast.TableRef {
 		if tk.Kind == token.Op && tk.Lit == ")" {
 			depth--
 		}
-		p.next()
+		p.skip()
 	}
 	closeTok := p.prevTok()
 	m.Pattern = strings.TrimSpace(p.src[open.Offset-p.base+1 : closeTok.Pos.Offset-p.base])

@@ -103,7 +103,7 @@ func (p *parser) parseFromFirst() ast.Stmt {
 	if k >= len(p.toks) || !isKw(p.at(k), "INSERT") {
 		return &ast.SelectStmt{Query: p.parseQuery()}
 	}
-	p.next()
+	p.skip()
 	tmp := &ast.Select{}
 	p.parseFromClause(tmp)
 	mi := &ast.MultiInsert{From: tmp.From, LateralViews: tmp.LateralViews}

@@ -112,7 +112,7 @@ func (p *parser) parseTableElements(ct *ast.CreateTable) {
 	if !p.isOp(")") {
 		p.fail("',' or ')' in the column list")
 	}
-	p.next()
+	p.skip()
 }
 
 // parseTableClauses parses the clauses that follow the column list, in any
@@ -129,7 +129,7 @@ func (p *parser) parseTableClauses(ct *ast.CreateTable) {
 		switch {
 		case p.is("USING"):
 			once("USING")
-			p.next()
+			p.skip()
 			ct.Using = p.parseFormatName()
 		case p.isSeq("STORED", "AS"):
 			once("STORED AS")
@@ -155,29 +155,29 @@ func (p *parser) parseTableClauses(ct *ast.CreateTable) {
 			ct.Distributed = p.parseDistribution()
 		case p.is("LOCATION"):
 			once("LOCATION")
-			p.next()
+			p.skip()
 			ct.Location = p.expectOneString()
 		case p.is("COMMENT"):
 			once("COMMENT")
-			p.next()
+			p.skip()
 			ct.Comment = p.expectString()
 		case p.is("TBLPROPERTIES"):
 			once("TBLPROPERTIES")
-			p.next()
+			p.skip()
 			ct.TblProps = p.parseProperties()
 		case p.is("OPTIONS"):
 			once("OPTIONS")
-			p.next()
+			p.skip()
 			ct.Options = p.parseProperties()
 		case p.is("WITH") && p.isOpAt(1, "("):
 			once("WITH")
-			p.next()
+			p.skip()
 			ct.With = p.parseProperties()
 		case p.is("LIKE"):
 			once("LIKE")
 			ct.Like = p.parseLikeClause()
 		case p.is("AS"):
-			p.next()
+			p.skip()
 			ct.Query = p.parseQueryHere("a query after AS")
 			return
 		case p.queryStartsAt(p.i):
@@ -288,7 +288,7 @@ func (p *parser) parsePartitionColumns() []*ast.ColumnDef {
 	if !p.isOp(")") {
 		p.fail("',' or ')' in the partition columns")
 	}
-	p.next()
+	p.skip()
 	return cols
 }
 
@@ -316,7 +316,7 @@ func (p *parser) parseDistribution() *ast.Distribution {
 	case p.accept("BY"):
 		if p.is("HASH") || p.is("RANGE") {
 			d.Kind = p.upper()
-			p.next()
+			p.skip()
 		}
 		d.Columns = p.parseParenIdents()
 		if p.accept("INTO") {
@@ -341,7 +341,7 @@ func (p *parser) parseBucketCount() ast.Expr {
 
 // parseLikeClause parses LIKE source [(INCLUDING ALL EXCLUDING OPTIONS ...)].
 func (p *parser) parseLikeClause() *ast.LikeClause {
-	p.next()
+	p.skip()
 	lc := &ast.LikeClause{Name: p.expectName("a table name after LIKE")}
 	if !p.acceptOp("(") {
 		return lc
@@ -351,15 +351,15 @@ func (p *parser) parseLikeClause() *ast.LikeClause {
 			p.fail("INCLUDING, EXCLUDING, OVERWRITING or ')'")
 		}
 		how := p.upper()
-		p.next()
+		p.skip()
 		if p.tok().Kind != token.Word {
 			p.fail("ALL, CONSTRAINTS, DISTRIBUTION, GENERATED, METADATA, OPTIONS, PARTITIONS or WATERMARKS")
 		}
 		lc.Options = append(lc.Options, how+" "+p.upper())
-		p.next()
+		p.skip()
 		p.acceptOp(",")
 	}
-	p.next()
+	p.skip()
 	return lc
 }
 
@@ -397,13 +397,13 @@ func (p *parser) parseColumnConstraints(c *ast.ColumnDef) {
 			p.i += 2
 			c.NotNull = true
 		case p.is("NULL"):
-			p.next()
+			p.skip()
 			c.Null = true
 		case p.is("COMMENT"):
-			p.next()
+			p.skip()
 			c.Comment = p.expectString()
 		case p.is("DEFAULT"):
-			p.next()
+			p.skip()
 			c.Default = p.parseExpr()
 		case p.is("GENERATED"):
 			p.parseGenerated(c)
@@ -415,7 +415,7 @@ func (p *parser) parseColumnConstraints(c *ast.ColumnDef) {
 			p.acceptSeq("NOT", "ENFORCED")
 			c.PrimaryKey = true
 		case p.is("METADATA"):
-			p.next()
+			p.skip()
 			c.Metadata = true
 			if p.accept("FROM") {
 				c.MetaFrom = p.expectOneString()
@@ -432,7 +432,7 @@ func (p *parser) parseColumnConstraints(c *ast.ColumnDef) {
 // which keeps the whole clause as written.
 func (p *parser) parseGenerated(c *ast.ColumnDef) {
 	start := p.i
-	p.next()
+	p.skip()
 	if p.accept("ALWAYS") {
 		p.expect("AS")
 		if !p.is("IDENTITY") {
@@ -445,14 +445,14 @@ func (p *parser) parseGenerated(c *ast.ColumnDef) {
 		if !p.is("BY") {
 			p.fail("ALWAYS or BY DEFAULT after GENERATED")
 		}
-		p.next()
+		p.skip()
 		p.expect("DEFAULT")
 		p.expect("AS")
 		if !p.is("IDENTITY") {
 			p.fail("IDENTITY")
 		}
 	}
-	p.next()
+	p.skip()
 	if p.isOp("(") {
 		p.skipParens()
 	}
@@ -491,7 +491,7 @@ func (p *parser) parseCreateView(cv *ast.CreateView) ast.Stmt {
 	cv.IfNotExists = p.acceptSeq("IF", "NOT", "EXISTS")
 	cv.Name = p.expectName("a view name")
 	if p.isOp("(") && !p.queryStartsAt(p.i) {
-		p.next()
+		p.skip()
 		for {
 			if !p.isNameTok() {
 				p.fail("a column name")
@@ -512,7 +512,7 @@ func (p *parser) parseCreateView(cv *ast.CreateView) ast.Stmt {
 		if !p.isOp(")") {
 			p.fail("',' or ')' in the column list")
 		}
-		p.next()
+		p.skip()
 	}
 	seen := map[string]bool{}
 	for {
@@ -568,7 +568,7 @@ func (p *parser) parseCreateFunction(cf *ast.CreateFunction) ast.Stmt {
 			p.fail("JAVA, SCALA or PYTHON after LANGUAGE")
 		}
 		cf.Language = p.upper()
-		p.next()
+		p.skip()
 	}
 	if p.accept("USING") {
 		for {
@@ -576,7 +576,7 @@ func (p *parser) parseCreateFunction(cf *ast.CreateFunction) ast.Stmt {
 			if !p.is("JAR") && !p.is("FILE") && !p.is("ARCHIVE") {
 				p.fail("JAR, FILE or ARCHIVE")
 			}
-			p.next()
+			p.skip()
 			p.expectOneString()
 			cf.Resources = append(cf.Resources, p.textFrom(start))
 			if !p.acceptOp(",") {
@@ -615,7 +615,7 @@ func (p *parser) createStart(k int) int {
 // [WITH PROPERTIES (...)] [WITH (...)], the clauses in any order.
 func (p *parser) parseCreateDatabase() ast.Stmt {
 	cd := &ast.CreateDatabase{Kind: p.upper()}
-	p.next()
+	p.skip()
 	cd.IfNotExists = p.acceptSeq("IF", "NOT", "EXISTS")
 	cd.Name = p.expectName("a " + lowerWord(cd.Kind) + " name")
 	for {
@@ -625,13 +625,13 @@ func (p *parser) parseCreateDatabase() ast.Stmt {
 		case p.accept("LOCATION"):
 			cd.Location = p.expectOneString()
 		case p.is("WITH") && p.isOpAt(1, "("):
-			p.next()
+			p.skip()
 			cd.PropsKW = "WITH"
 			cd.Props = p.parseProperties()
 		case p.isSeq("WITH", "DBPROPERTIES") || p.isSeq("WITH", "PROPERTIES"):
-			p.next()
+			p.skip()
 			cd.PropsKW = p.upper()
-			p.next()
+			p.skip()
 			cd.Props = p.parseProperties()
 		default:
 			if p.atStmtEnd() {
@@ -675,7 +675,7 @@ func (p *parser) parseDrop() ast.Stmt {
 	d.Name = p.expectName("a " + lowerWord(d.Kind) + " name")
 	if p.is("PURGE") || p.is("CASCADE") || p.is("RESTRICT") {
 		d.Trailer = p.upper()
-		p.next()
+		p.skip()
 	}
 	return d
 }
@@ -692,7 +692,7 @@ func (p *parser) parseAlter() ast.Stmt {
 	switch p.upper() {
 	case "DATABASE", "SCHEMA", "NAMESPACE", "CATALOG", "FUNCTION":
 		if p.tok().Kind == token.Word {
-			p.next()
+			p.skip()
 			return p.command(start, true)
 		}
 	}
@@ -729,7 +729,7 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 	var parts []*ast.PartitionValue
 	if p.is("PARTITION") && p.isOpAt(1, "(") {
 		// Spark: ALTER TABLE t PARTITION (...) SET LOCATION | RENAME TO PARTITION (...)
-		p.next()
+		p.skip()
 		parts = p.parsePartitionSpec()
 		a.Partitions = [][]*ast.PartitionValue{parts}
 		switch {
@@ -741,7 +741,7 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 			a.Partitions = append(a.Partitions, p.parsePartitionSpec())
 		case p.is("SET") || p.is("CHANGE") || p.is("ADD") || p.is("REPLACE"):
 			a.Kind = p.upper()
-			p.next()
+			p.skip()
 			a.Rest = p.restText()
 		default:
 			p.fail("SET LOCATION or RENAME TO PARTITION")
@@ -769,7 +769,7 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 		p.i += 2
 		p.parseAlterColumns(a)
 	case p.is("ADD") && (p.isAt(1, "PARTITION") || p.isSeq("ADD", "IF", "NOT", "EXISTS")):
-		p.next()
+		p.skip()
 		a.Kind = "ADD PARTITION"
 		a.IfExists = p.acceptSeq("IF", "NOT", "EXISTS")
 		for p.accept("PARTITION") {
@@ -784,7 +784,7 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 	case (p.is("ADD") || p.is("MODIFY")) && !(p.isAt(1, "CONSTRAINT") && !p.isAt(3, "PRIMARY")):
 		// Flink: ADD|MODIFY (defs, WATERMARK, PRIMARY KEY) or a single one.
 		a.Kind = p.upper()
-		p.next()
+		p.skip()
 		p.parseFlinkSchemaChange(a)
 	case p.is("DROP") && (p.isAt(1, "COLUMN") || p.isAt(1, "COLUMNS")):
 		a.Kind = "DROP " + upperWord(p.peek(1).Lit)
@@ -797,7 +797,7 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 			a.Names = p.parseNameList()
 		}
 	case p.is("DROP") && (p.isAt(1, "PARTITION") || p.isSeq("DROP", "IF", "EXISTS", "PARTITION")):
-		p.next()
+		p.skip()
 		a.Kind = "DROP PARTITION"
 		a.IfExists = p.acceptSeq("IF", "EXISTS")
 		for {
@@ -833,7 +833,7 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 		}
 	case p.is("ALTER") || p.is("CHANGE"):
 		a.Kind = p.upper()
-		p.next()
+		p.skip()
 		if p.accept("COLUMN") {
 			a.Kind += " COLUMN"
 		}
@@ -853,11 +853,11 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 		a.Kind = "SET LOCATION"
 		a.Location = p.expectOneString()
 	case p.is("SET") && p.isOpAt(1, "("):
-		p.next()
+		p.skip()
 		a.Kind = "SET"
 		a.Props = p.parseProperties()
 	case p.is("RESET") && p.isOpAt(1, "("):
-		p.next()
+		p.skip()
 		a.Kind = "RESET"
 		a.Props = p.parsePropertyKeys()
 	case p.acceptSeq("RECOVER", "PARTITIONS"):
@@ -866,7 +866,7 @@ func (p *parser) parseAlterAction() *ast.AlterAction {
 		// SET SERDE, SET FILEFORMAT, SET OWNER TO, CLUSTER BY, ADD CONSTRAINT,
 		// Flink's COMPACT: kept as written.
 		a.Kind = p.upper()
-		p.next()
+		p.skip()
 		a.Rest = p.restText()
 	default:
 		p.fail("an ALTER action (RENAME, ADD, DROP, ALTER COLUMN, SET, UNSET, RESET, ...)")
@@ -895,7 +895,7 @@ func (p *parser) parseAlterColumns(a *ast.AlterAction) {
 		if !p.isOp(")") {
 			p.fail("',' or ')' in the column list")
 		}
-		p.next()
+		p.skip()
 	}
 	a.Rest = joinComma(pos)
 }
@@ -944,7 +944,7 @@ func (p *parser) parseFlinkSchemaChange(a *ast.AlterAction) {
 		if !p.isOp(")") {
 			p.fail("',' or ')'")
 		}
-		p.next()
+		p.skip()
 	}
 	a.Rest = joinComma(pos)
 }
@@ -967,7 +967,7 @@ func (p *parser) parseCommentOn() ast.Stmt {
 	if c.Kind == "" {
 		p.fail("TABLE, COLUMN, DATABASE or SCHEMA after COMMENT ON")
 	}
-	p.next()
+	p.skip()
 	c.Name = p.expectName("a " + lowerWord(c.Kind) + " name")
 	p.expect("IS")
 	if !p.accept("NULL") {
@@ -1006,7 +1006,7 @@ func (p *parser) parsePropertyList(keysOnly bool) []*ast.Property {
 	if !p.isOp(")") {
 		p.fail("',' or ')' in the property list")
 	}
-	p.next()
+	p.skip()
 	return props
 }
 
@@ -1068,7 +1068,7 @@ func (p *parser) parsePartitionSpec() []*ast.PartitionValue {
 	if !p.isOp(")") {
 		p.fail("',' or ')' in the partition spec")
 	}
-	p.next()
+	p.skip()
 	return vals
 }
 
@@ -1082,7 +1082,7 @@ func (p *parser) parseParenIdents() []*ast.Ident {
 	if !p.isOp(")") {
 		p.fail("',' or ')'")
 	}
-	p.next()
+	p.skip()
 	return ids
 }
 

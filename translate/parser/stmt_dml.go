@@ -34,7 +34,7 @@ func (p *parser) parseInsertStmt(with *ast.With) *ast.InsertStmt {
 		s.Table = p.expectName("a table name")
 		s.Hints = p.takeHints()
 		if p.is("PARTITION") && p.isOpAt(1, "(") {
-			p.next()
+			p.skip()
 			s.Partition = p.parsePartitionSpec()
 		}
 		s.IfNotExists = p.acceptSeq("IF", "NOT", "EXISTS")
@@ -99,7 +99,7 @@ func (p *parser) parseStatementSet() ast.Stmt {
 		p.i += 2
 		return p.command(start, false)
 	case p.is("EXECUTE"):
-		p.next()
+		p.skip()
 		if p.is("INSERT") {
 			return p.parseInsertStmt(nil)
 		}

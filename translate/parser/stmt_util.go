@@ -58,7 +58,7 @@ func (p *parser) parseSet() ast.Stmt {
 		return s
 	}
 	for !p.atStmtEnd() && !p.isOp("=") {
-		p.next()
+		p.skip()
 	}
 	s.Key = p.textFrom(start)
 	if s.Reset {
@@ -68,7 +68,7 @@ func (p *parser) parseSet() ast.Stmt {
 		if s.Key == "" {
 			p.fail("a configuration key")
 		}
-		p.next()
+		p.skip()
 		s.Eq = true
 		s.Value = p.restText()
 	}
@@ -84,7 +84,7 @@ func (p *parser) parseUse() ast.Stmt {
 	case "CATALOG", "DATABASE", "NAMESPACE", "SCHEMA", "MODULES":
 		if n := p.peek(1).Kind; p.tok().Kind == token.Word && (n == token.Word || n == token.QuotedIdent) {
 			u.Kind = p.upper()
-			p.next()
+			p.skip()
 		}
 	}
 	what := "a database name"
@@ -149,7 +149,7 @@ func (p *parser) parseExplain() ast.Stmt {
 			e.Modes = append(e.Modes, "PLAN FOR")
 		case p.tok().Kind == token.Word && explainModes[p.upper()]:
 			e.Modes = append(e.Modes, p.upper())
-			p.next()
+			p.skip()
 			if p.acceptOp(",") {
 				if p.tok().Kind != token.Word || !explainModes[p.upper()] {
 					p.fail("an EXPLAIN mode (ESTIMATED_COST, CHANGELOG_MODE, JSON_EXECUTION_PLAN, PLAN_ADVICE)")
@@ -185,20 +185,20 @@ func (p *parser) parseDescribe() ast.Stmt {
 	t := p.next()
 	d := &ast.DescribeStmt{Keyword: strings.ToUpper(t.Lit)}
 	if (p.is("HISTORY") || p.is("DETAIL")) && p.isNameTokAt(1) {
-		p.next()
+		p.skip()
 		return p.command(start, true)
 	}
 	if p.is("EXTENDED") || p.is("FORMATTED") {
 		d.Modifier = p.upper()
-		p.next()
+		p.skip()
 	}
 	if p.tok().Kind == token.Word && describeKinds[p.upper()] && (p.isNameTokAt(1) || p.queryStartsAt(p.i+1)) {
 		d.Kind = p.upper()
-		p.next()
+		p.skip()
 		// Spark writes DESC TABLE EXTENDED t and DESC FUNCTION EXTENDED f.
 		if d.Modifier == "" && (p.is("EXTENDED") || p.is("FORMATTED")) && p.isNameTokAt(1) {
 			d.Modifier = p.upper()
-			p.next()
+			p.skip()
 		}
 	}
 	if d.Kind == "QUERY" || (d.Kind == "" && p.queryStartsAt(p.i)) {
@@ -276,9 +276,9 @@ func (p *parser) parseCommand() ast.Stmt {
 		return nil
 	}
 	start := p.i
-	p.next()
+	p.skip()
 	for isFollow(0) {
-		p.next()
+		p.skip()
 	}
 	target := spec.target
 	last := strings.ToUpper(p.prevTok().Lit)
@@ -342,7 +342,7 @@ func (p *parser) expectOneString() *ast.Literal {
 		// a binary literal, or the error for a Flink double-quoted string
 		return p.parseStringLiteral().(*ast.Literal)
 	}
-	p.next()
+	p.skip()
 	return &ast.Literal{At: at(t), Kind: ast.LitString, Raw: t.Lit, Value: p.decodeString(t.Lit)}
 }
 
@@ -359,7 +359,7 @@ func (p *parser) atStmtEnd() bool { return p.tok().Kind == token.EOF || p.isOp("
 
 func (p *parser) skipSemicolons() {
 	for p.isOp(";") {
-		p.next()
+		p.skip()
 	}
 }
 
@@ -389,7 +389,7 @@ func (p *parser) restText() string {
 		case p.isOp(";") && depth == 0:
 			return p.textFrom(from)
 		}
-		p.next()
+		p.skip()
 	}
 	return p.textFrom(from)
 }
@@ -407,7 +407,7 @@ func (p *parser) skipParens() {
 		case p.isOp(")"):
 			depth--
 		}
-		p.next()
+		p.skip()
 	}
 }
 

@@ -24,10 +24,10 @@ func (p *parser) parseType() *ast.Type {
 		p.fail("a type name")
 	}
 	typ := &ast.Type{At: at(t), Name: strings.ToUpper(t.Lit)}
-	p.next()
+	p.skip()
 	for _, mw := range multiWordTypes {
 		if typ.Name == mw[0] && p.is(mw[1]) {
-			p.next()
+			p.skip()
 			typ.Name += " " + mw[1]
 		}
 	}
@@ -70,7 +70,7 @@ func (p *parser) parseType() *ast.Type {
 		var words []string
 		for p.isIntervalUnit() || p.is("TO") {
 			words = append(words, p.upper())
-			p.next()
+			p.skip()
 			if p.isOp("(") {
 				words[len(words)-1] += p.parseTypeParamsText()
 			}
@@ -111,10 +111,10 @@ func (p *parser) parseTypeParams() []string {
 		t := p.tok()
 		switch {
 		case t.Kind == token.Number || t.Kind == token.Word:
-			p.next()
+			p.skip()
 			params = append(params, t.Lit)
 		case t.Kind == token.Op && t.Lit == "-" && p.peek(1).Kind == token.Number:
-			p.next()
+			p.skip()
 			params = append(params, "-"+p.next().Lit)
 		default:
 			p.fail("a type parameter")
