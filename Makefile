@@ -69,7 +69,7 @@ migrate: build
 # diffs the result with $(FLINK_OUT)/ and its report. Exit 5: out of date,
 # run `make migrate` and commit.
 check: build
-	$(C360) migrate --product $(PRODUCT) --skip-dry-run --check --out $(FLINK_OUT) --report $(FLINK_OUT)/report $(SPARK_SRC)
+	$(C360) migrate --product $(PRODUCT) --skip-dry-run --no-llm --check --out $(FLINK_OUT) --report $(FLINK_OUT)/report $(SPARK_SRC)
 
 # Runs the fuzz targets one at a time (go test -fuzz takes one target per
 # run). A package in FUZZ_PKGS that does not exist yet is skipped.

@@ -32,7 +32,7 @@ func run(t *testing.T, spark string, extra ...string) map[string]string {
 	out := t.TempDir()
 	// The dry run on Flink is tested in cmd/c360-migrate/app; the golden
 	// outputs are those of the translation alone.
-	args := append([]string{"migrate", "--skip-dry-run", "--out", out, "--report", filepath.Join(out, "report")}, extra...)
+	args := append([]string{"migrate", "--skip-dry-run", "--no-llm", "--out", out, "--report", filepath.Join(out, "report")}, extra...)
 	args = append(args, spark)
 	var stdout, stderr bytes.Buffer
 	code := app.Run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)

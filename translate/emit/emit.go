@@ -239,7 +239,7 @@ func dmlSQL(t *result.Table) string {
 			"NOT COMPLETE: status needs-llm.",
 			fmt.Sprintf("%d Spark construct(s) had no translation rule; the statement below", len(t.Residue)),
 			"still holds them and is NOT a complete Flink statement. Do NOT deploy it.",
-			"Translate the residue by hand (the LLM loop is not part of this version).",
+			"Run c360-migrate with Ollama running (--model) for the LLM loop, or translate the residue by hand.",
 			"Residue (construct, Spark position, reason):",
 		}
 		for _, d := range sortedFindings(t.Residue) {

@@ -29,7 +29,7 @@ func tracking(l *layout) string {
 		p("> **NOT COMPLETE — the DML must not be deployed.**\n")
 		p("> %d Spark construct(s) had no translation rule (listed under *Residue*).\n", len(t.Residue))
 		p("> `%s` still holds them and is NOT a complete Flink statement;\n", dmlFile(t.FlinkName))
-		p("> `make create_dml` refuses to run. Translate the residue below by hand (the LLM loop is not part of this version).\n\n")
+		p("> `make create_dml` refuses to run. Run c360-migrate with Ollama running (--model) to give the residue to the LLM loop, or translate it by hand.\n\n")
 	case result.Failed:
 		p("> **FAILED — nothing in this folder may be deployed.**\n")
 		p("> The Spark input could not be read or modelled (see *Needs review*); `make create_ddl` and `make create_dml` refuse to run.\n\n")

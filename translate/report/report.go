@@ -207,7 +207,7 @@ func Summary(run *result.Run) string {
 		p("project diagnostics: %d (%s)\n", len(run.Diags), plural(run.Diags.Count(diag.Error), "error", "errors"))
 	}
 	if n := len(c.needLLM); n > 0 {
-		p("hint: %s the LLM (%s): translate the residue listed in %s by hand (the LLM loop is not part of this version)\n",
+		p("hint: %s the LLM (%s): start Ollama and run again (the LLM loop takes the residue listed in %s), or translate it by hand\n",
 			plural(n, "table needs", "tables need"), listNames(c.needLLM, 3), pluralWord(n, "its tracking.md", "their tracking.md"))
 	}
 	if n := len(c.failed); n > 0 {
@@ -232,7 +232,7 @@ func Markdown(run *result.Run) string {
 	p("Profile: %s. %s. Rules applied: %d. Residue: %d. Streaming notes: %d.\n\n",
 		cell(orText(profile, "none")), c.statusLine(), c.applied, c.residue, c.notes)
 	if n := len(c.needLLM); n > 0 {
-		p("> **%s the LLM: %s.** %s NOT complete and must not be deployed; translate the residue below by hand (the LLM loop is not part of this version).\n\n",
+		p("> **%s the LLM: %s.** %s NOT complete and must not be deployed; start Ollama and run again (the LLM loop takes the residue below), or translate it by hand.\n\n",
 			plural(n, "table needs", "tables need"), codeList(c.needLLM), pluralWord(n, "Its DML is", "Their DML is"))
 	}
 	if n := len(c.failed); n > 0 {

@@ -125,7 +125,7 @@ func TestSummary(t *testing.T) {
 			"rules applied: 7 rewrites by 6 rules: type.string ×2, dedup.source ×1, func.current-date ×1, func.datediff ×1, raw.csv-view ×1, and 1 more\n",
 			"residue: 2 constructs: dimensions/dim_customers.sql:7:3 [func.transform], dimensions/dim_customers.sql:7:13 [func.collect_list]\n",
 			"streaming notes: 4 (3 warnings)\n",
-			"hint: 1 table needs the LLM (c360_dim_customers): translate the residue listed in its tracking.md by hand",
+			"hint: 1 table needs the LLM (c360_dim_customers): start Ollama and run again",
 		}, nil},
 		{"nil run", nil, []string{"0 tables\n", "rules applied: none\n", "residue: none\n", "streaming notes: 0\n"}, []string{"hint:"}},
 	}

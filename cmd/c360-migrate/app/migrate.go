@@ -51,7 +51,7 @@ func (e *env) migrateCommand() *cli.Command {
 // migrateFlags returns new flags for the migrate command; the root command
 // takes them too, for "c360-migrate --out DIR SPARK_DIR".
 func migrateFlags() []cli.Flag {
-	return []cli.Flag{
+	return append(llmFlags(),
 		&cli.StringFlag{Name: "config", Usage: "read settings from the YAML `FILE` (keys: product, profile, out, report, buckets, schema_context, bootstrap_servers, format, schema_registry_url, env, region, target, vars); flags win"},
 		&cli.StringFlag{Name: "out", Value: defaultOut, Usage: "folder `DIR` for the Flink project"},
 		&cli.StringFlag{Name: "product", Usage: "product name `P` used in table names and folders (default: the name of SPARK_DIR)"},
@@ -78,7 +78,7 @@ func migrateFlags() []cli.Flag {
 			Value: "dev",
 			Usage: "`NAME` of the dbt target, {{ target.name }} in the dbt-Jinja of the project",
 		},
-	}
+	)
 }
 
 // loadOptions reads the migrate flags that control loading.
@@ -189,6 +189,7 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	// Validate before writing: what Flink cannot run becomes residue.
 	lint.CheckRun(run, "") // generated files named as pipelines/..., relative to --out
 	fmt.Fprint(e.stdout, run.Diags.String())
+	e.llm(c, run, c.String("out"))
 	if !c.Bool("skip-dry-run") {
 		e.dryRun(c, run)
 	}
