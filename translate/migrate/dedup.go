@@ -55,11 +55,12 @@ func (m *migration) wrapRaw(t *project.Table, ref ast.TableRef, orderCol string,
 		return r
 	case *ast.TableName:
 		name := strings.ToLower(r.Name.Last().Name)
-		raw := m.raws[name]
-		if raw == nil || raw.table == nil {
+		csv := m.schema.CSV[name]
+		if csv == nil {
 			return r
 		}
-		if len(raw.key) == 0 {
+		key := naturalKey(csv)
+		if len(key) == 0 {
 			notes.Add(t.File, r.Pos(), diag.Warning, "streaming.source-dedup",
 				"raw input %s has no column whose values are all present and distinct, so its topic is read as it is: a record sent twice is counted twice", name)
 			return r
@@ -71,8 +72,8 @@ func (m *migration) wrapRaw(t *project.Table, ref ast.TableRef, orderCol string,
 		}
 		notes.Add(t.File, pos, diag.Info, "streaming.source-dedup",
 			"%s is read deduplicated on %s, keeping the latest record by %s: the topic holds every version of a record where the CSV held one row",
-			name, strings.Join(raw.key, ", "), orderCol)
-		return &ast.SubqueryRef{At: ast.At{At: pos}, Query: dedupQuery(pos, name, raw.key, m.sparkCols[name], orderCol),
+			name, strings.Join(key, ", "), orderCol)
+		return &ast.SubqueryRef{At: ast.At{At: pos}, Query: dedupQuery(pos, name, key, m.sparkCols[name], orderCol),
 			Alias: &ast.Alias{Name: &ast.Ident{At: ast.At{At: pos}, Name: alias}, AsKeyword: true}}
 	}
 	return ref

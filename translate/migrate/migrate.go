@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/c360-migrate/c360-migrate/translate/ast"
 	"github.com/c360-migrate/c360-migrate/translate/ddl"
 	"github.com/c360-migrate/c360-migrate/translate/diag"
 	"github.com/c360-migrate/c360-migrate/translate/load"
@@ -71,17 +70,11 @@ type migration struct {
 	run   *result.Run
 	files map[string]*load.SourceFile
 	model *project.Model
-	// per table, by Spark name
+	// Spark's columns of every table (by Spark name), the CSVs read, and
+	// the expression types of each query, as schema.InferModel gives them.
+	schema    *schema.ModelSchema
 	sparkCols map[string][]schema.Column
-	raws      map[string]*rawInput
 	done      map[string]*result.Table
-}
-
-type rawInput struct {
-	table *schema.Table
-	path  string
-	key   []string
-	err   string
 }
 
 // load reads, expands and parses the project and builds its model.
@@ -113,13 +106,15 @@ func (m *migration) load(dir string) {
 }
 
 func (m *migration) translateAll() {
-	m.sparkCols = map[string][]schema.Column{}
-	m.raws = map[string]*rawInput{}
+	// Spark's answer first, before the rules rewrite the queries: the
+	// columns and types every table has in Spark.
+	m.schema, _ = schema.InferModel(m.model, m.opts.DataDirs...)
+	m.mapPositions(flatten(m.schema.Diags))
+	m.sparkCols = m.schema.Tables
 	m.done = map[string]*result.Table{}
 	for _, name := range m.model.Order {
 		t := m.model.Tables[name]
 		if t.Input != nil {
-			m.readRaw(t)
 			continue
 		}
 		rt := m.translate(t)
@@ -128,59 +123,10 @@ func (m *migration) translateAll() {
 	}
 }
 
-// readRaw infers the columns and rows of a raw input the way Spark does.
-func (m *migration) readRaw(t *project.Table) {
-	in := t.Input
-	r := &rawInput{}
-	m.raws[t.Name] = r
-	if !in.Defined {
-		r.err = fmt.Sprintf("table %s is read but defined nowhere in the project, so its columns are unknown", t.Name)
-		return
-	}
-	if in.Format != "csv" {
-		if len(in.Columns) > 0 {
-			m.sparkCols[t.Name] = declaredColumns(in.Columns)
-			return
-		}
-		r.err = fmt.Sprintf("raw input %s uses format %s; only CSV inputs and declared columns are read", t.Name, in.Format)
-		return
-	}
-	r.path = in.Options["path"]
-	file := m.resolve(r.path)
-	tbl, err := schema.InferCSV(file, schema.CSVOptionsFrom(in.Options))
-	if err != nil {
-		r.err = fmt.Sprintf("cannot read CSV input %s (%s): %v", t.Name, r.path, err)
-		return
-	}
-	r.table = tbl
-	if len(in.Columns) > 0 {
-		m.sparkCols[t.Name] = declaredColumns(in.Columns)
-	} else {
-		m.sparkCols[t.Name] = tbl.Columns
-	}
-	r.key = naturalKey(tbl)
-}
-
-func (m *migration) resolve(p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	for _, d := range m.opts.DataDirs {
-		cand := filepath.Join(d, p)
-		if _, err := os.Stat(cand); err == nil {
-			return cand
-		}
-	}
-	return p
-}
-
-func declaredColumns(defs []*ast.ColumnDef) []schema.Column {
-	var out []schema.Column
-	for _, d := range defs {
-		if d.Type == nil {
-			continue
-		}
-		out = append(out, schema.Column{Name: d.Name.Name, Spark: schema.Canon(d.Type), Nullable: !d.NotNull})
+func flatten(m map[string][]*diag.Diagnostic) []*diag.Diagnostic {
+	var out []*diag.Diagnostic
+	for _, ds := range m {
+		out = append(out, ds...)
 	}
 	return out
 }

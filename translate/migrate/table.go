@@ -58,18 +58,20 @@ func (m *migration) translate(t *project.Table) *result.Table {
 
 	// Inputs must be known: raw inputs read, upstream tables translated.
 	for _, d := range t.Deps {
-		if r := m.raws[d]; r != nil && r.err != "" {
-			residue.Add(t.File, t.Pos, diag.Error, "residue.input", "%s", r.err)
+		if dt := m.model.Tables[d]; dt != nil && dt.Input != nil && m.sparkCols[d] == nil {
+			for _, e := range m.schema.Diags[d] {
+				residue.Add(t.File, t.Pos, diag.Error, "residue.input", "%s", e.Msg)
+			}
 		}
 	}
 
 	// 1. Spark's answer: the output columns with Spark's types.
-	sparkCols, types, serrs := m.outputColumns(t)
-	for _, e := range serrs {
-		e.Severity = diag.Warning
-		notes = append(notes, e)
+	sparkCols, types := m.sparkCols[t.Name], m.schema.Types[t.Name]
+	for _, e := range m.schema.Diags[t.Name] {
+		cp := *e
+		cp.Severity = diag.Warning
+		notes = append(notes, &cp)
 	}
-	m.sparkCols[t.Name] = sparkCols
 
 	// 2. Sources read their raw topic deduplicated by its key.
 	if t.Layer == project.Source {
@@ -149,24 +151,6 @@ func kindOf(t *project.Table) string {
 		return "none"
 	}
 	return ast.StmtKind(t.Defs[len(t.Defs)-1])
-}
-
-// outputColumns returns the table's columns: declared ones when the Spark
-// project declares them (CREATE TABLE ... (cols) then INSERT), else the
-// query's inferred output.
-// The expression types of the query come with them, for the rules that
-// depend on a type.
-func (m *migration) outputColumns(t *project.Table) ([]schema.Column, map[ast.Expr]*ast.Type, []*diag.Diagnostic) {
-	cols, types, errs := schema.InferQueryTypes(t.Query, m.schemaEnv)
-	for _, e := range errs {
-		if e.File == "" {
-			e.File = t.File
-		}
-	}
-	if t.Create != nil && len(t.Create.Columns) > 0 {
-		cols = declaredColumns(t.Create.Columns)
-	}
-	return cols, types, errs
 }
 
 func (m *migration) schemaEnv(name string) ([]schema.Column, bool) {
@@ -333,8 +317,8 @@ func flinkColumns(cols []schema.Column) []result.Column {
 func (m *migration) rawTables(t *project.Table) []*result.RawInput {
 	var out []*result.RawInput
 	for _, d := range t.Deps {
-		r := m.raws[d]
-		if r == nil || r.table == nil {
+		csv := m.schema.CSV[d]
+		if csv == nil {
 			continue
 		}
 		cols := m.sparkCols[d]
@@ -344,10 +328,10 @@ func (m *migration) rawTables(t *project.Table) []*result.RawInput {
 		}
 		ct := ddl.Create(ddl.Table{Name: d, Columns: dcols, Changelog: result.Append, Raw: true}, m.opts.DDL)
 		out = append(out, &result.RawInput{
-			Name: d, Path: r.path, Columns: flinkColumns(cols),
+			Name: d, Path: m.model.Tables[d].Input.Options["path"], Columns: flinkColumns(cols),
 			DDL:    printer.Print(ct, flinkPrint) + ";\n",
-			Insert: insertRows(d, cols, r.table),
-			Rows:   len(r.table.Rows),
+			Insert: insertRows(d, cols, csv),
+			Rows:   len(csv.Rows),
 		})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })

@@ -1,8 +1,8 @@
 CREATE TABLE IF NOT EXISTS ddl_dml_fct_carrier_daily (
   carrier STRING NOT NULL,
-  ship_date DATE NOT NULL,
   shipments BIGINT,
   avg_transit_days DOUBLE,
+  ship_date DATE NOT NULL,
   PRIMARY KEY (carrier, ship_date) NOT ENFORCED
 )
 DISTRIBUTED BY HASH(carrier, ship_date) INTO 1 BUCKETS
