@@ -153,11 +153,6 @@ func kindOf(t *project.Table) string {
 	return ast.StmtKind(t.Defs[len(t.Defs)-1])
 }
 
-func (m *migration) schemaEnv(name string) ([]schema.Column, bool) {
-	cols, ok := m.sparkCols[strings.ToLower(name)]
-	return cols, ok
-}
-
 func (m *migration) columnsOf(ref ast.TableRef) ([]string, bool) {
 	tn, ok := ref.(*ast.TableName)
 	if !ok {
