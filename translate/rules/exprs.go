@@ -14,7 +14,7 @@ import (
 var ExprRules = []struct{ ID, Doc string }{
 	{"spark.literal.suffix", "numeric suffixes: 1L → CAST(1 AS BIGINT), 1S → SMALLINT, 1Y → TINYINT, 1.5D → CAST(1.5 AS DOUBLE), 1.5F → FLOAT, 2BD → CAST(2 AS DECIMAL(1, 0)), 2.50BD → 2.50"},
 	{"spark.literal.string", "double-quoted strings and backslash escapes (\\n, \\t, \\', \\uXXXX, octal) → a single-quoted Flink string with '' escaping"},
-	{"spark.literal.typed", "typed literals: DATE 'yyyy-M-d' / 'yyyy' padded to yyyy-MM-dd, TIMESTAMP 'yyyy-MM-ddTHH:mm:ss' with a space, TIMESTAMP_NTZ → TIMESTAMP, TIMESTAMP_LTZ → CAST(TIMESTAMP '...' AS TIMESTAMP_LTZ(3))"},
+	{"spark.literal.typed", "typed literals: DATE 'yyyy-M-d' / 'yyyy' padded to yyyy-MM-dd, TIMESTAMP 'yyyy-MM-ddTHH:mm:ss' with a space, TIMESTAMP_NTZ and TIMESTAMP_LTZ → TIMESTAMP (Spark's TIMESTAMP_LTZ is its TIMESTAMP, mapped to TIMESTAMP(3) like every Spark timestamp)"},
 	{"spark.interval", "INTERVAL 30 DAYS → INTERVAL '30' DAY (singular units, quoted values, leading precision when above 2 digits); WEEK → 7 DAY; MILLISECOND → fractional SECOND; several fields → a sum of intervals; YEAR TO MONTH / DAY TO SECOND kept"},
 	{"spark.cast.colons", "x::t → CAST(x AS t)"},
 	{"spark.cast.lenient", "CAST of a STRING to a number, date, time or boolean → TRY_CAST: Spark (non-ANSI) gives NULL on a bad value, Flink's CAST fails the job"},
@@ -268,9 +268,6 @@ func (c *Context) rewriteTypedLiteral(tl *ast.TypedLiteral) ast.Expr {
 		out := ast.Expr(&ast.TypedLiteral{At: tl.At, Type: "TIMESTAMP", Value: str(at, ts)})
 		if ts != v || tl.Type != "TIMESTAMP" {
 			c.applied("spark.literal.typed")
-		}
-		if strings.ToUpper(tl.Type) == "TIMESTAMP_LTZ" {
-			out = castTo(at, out, typ("TIMESTAMP_LTZ", "3"))
 		}
 		return out
 	}

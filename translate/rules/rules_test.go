@@ -215,7 +215,7 @@ var rows = []row{
 	{id: "spark.type.boolean", spark: "CAST(v AS BOOLEAN)", flink: "CAST(v AS BOOLEAN)"},
 	{id: "spark.type.date", spark: "CAST(ts AS DATE)", flink: "CAST(ts AS DATE)"},
 	{id: "spark.type.timestamp", spark: "CAST(v AS TIMESTAMP)", flink: "CAST(v AS TIMESTAMP(3))"},
-	{id: "spark.type.timestamp_ltz", spark: "CAST(v AS TIMESTAMP_LTZ)", flink: "CAST(v AS TIMESTAMP_LTZ(3))"},
+	{id: "spark.type.timestamp_ltz", spark: "CAST(v AS TIMESTAMP_LTZ)", flink: "CAST(v AS TIMESTAMP(3))"},
 	{id: "spark.type.binary", spark: "CAST(v AS BINARY)", flink: "CAST(v AS BYTES)"},
 	{id: "spark.type.array", spark: "CAST(v AS ARRAY<LONG>)", flink: "CAST(v AS ARRAY<BIGINT>)"},
 	{id: "spark.type.map", spark: "CAST(v AS MAP<STRING, LONG>)", flink: "CAST(v AS MAP<STRING, BIGINT>)"},

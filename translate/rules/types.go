@@ -4,18 +4,15 @@ import (
 	"strings"
 
 	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/schema"
 )
 
 // TypeRule maps one Spark type name to its Flink type.
 type TypeRule struct {
 	ID    string
 	Spark string // Spark type as written in the test row
-	Flink string // Flink type name
+	Flink string // the Flink type it maps to (schema.FlinkType does the mapping)
 	Doc   string
-	// Params, when set, replaces the Spark type's parameters (TIMESTAMP →
-	// TIMESTAMP(3)); Default applies only when the Spark type has none.
-	Params  []string
-	Default []string
 }
 
 // TypeRules is keyed by the upper-case Spark type name; aliases share a rule.
@@ -34,13 +31,14 @@ var typeTable = []struct {
 	{"BIGINT LONG", &TypeRule{ID: "spark.type.bigint", Spark: "LONG", Flink: "BIGINT"}},
 	{"FLOAT REAL", &TypeRule{ID: "spark.type.float", Spark: "REAL", Flink: "FLOAT"}},
 	{"DOUBLE", &TypeRule{ID: "spark.type.double", Spark: "DOUBLE", Flink: "DOUBLE"}},
-	{"DECIMAL DEC NUMERIC", &TypeRule{ID: "spark.type.decimal", Spark: "DEC", Flink: "DECIMAL", Default: []string{"10", "0"},
+	{"DECIMAL DEC NUMERIC", &TypeRule{ID: "spark.type.decimal", Spark: "DEC", Flink: "DECIMAL",
 		Doc: "DECIMAL without precision is DECIMAL(10, 0) in both; written out"}},
 	{"BOOLEAN", &TypeRule{ID: "spark.type.boolean", Spark: "BOOLEAN", Flink: "BOOLEAN"}},
 	{"DATE", &TypeRule{ID: "spark.type.date", Spark: "DATE", Flink: "DATE"}},
-	{"TIMESTAMP TIMESTAMP_NTZ", &TypeRule{ID: "spark.type.timestamp", Spark: "TIMESTAMP", Flink: "TIMESTAMP", Params: []string{"3"},
+	{"TIMESTAMP TIMESTAMP_NTZ", &TypeRule{ID: "spark.type.timestamp", Spark: "TIMESTAMP", Flink: "TIMESTAMP",
 		Doc: "TIMESTAMP(3): milliseconds (Spark keeps microseconds)"}},
-	{"TIMESTAMP_LTZ", &TypeRule{ID: "spark.type.timestamp_ltz", Spark: "TIMESTAMP_LTZ", Flink: "TIMESTAMP_LTZ", Params: []string{"3"}}},
+	{"TIMESTAMP_LTZ", &TypeRule{ID: "spark.type.timestamp_ltz", Spark: "TIMESTAMP_LTZ", Flink: "TIMESTAMP",
+		Doc: "Spark's TIMESTAMP_LTZ is its TIMESTAMP: TIMESTAMP(3), as the DDL's columns"}},
 	{"BINARY", &TypeRule{ID: "spark.type.binary", Spark: "BINARY", Flink: "BYTES",
 		Doc: "BYTES (VARBINARY of any length); Flink's BINARY is fixed-length"}},
 	{"ARRAY", &TypeRule{ID: "spark.type.array", Spark: "ARRAY<LONG>", Flink: "ARRAY"}},
@@ -67,53 +65,43 @@ func FlinkType(t *ast.Type) *ast.Type {
 	return flinkType(t, nil)
 }
 
-// flinkType maps t, calling seen with each rule used.
+// flinkType maps t, calling seen with each rule used. The mapping itself
+// is schema.FlinkType, the one that also types the DDL's columns, so a CAST
+// and the column it fills always agree; TypeRules names and counts it.
 func flinkType(t *ast.Type, seen func(id string)) *ast.Type {
-	if t == nil {
+	if !mappable(t, seen) {
 		return nil
+	}
+	return schema.FlinkType(t)
+}
+
+// mappable reports whether every type in t has a rule (or is already a
+// Flink type), calling seen with each rule used.
+func mappable(t *ast.Type, seen func(id string)) bool {
+	if t == nil {
+		return false
 	}
 	name := strings.ToUpper(t.Name)
 	r := TypeRules[name]
 	if r == nil {
-		if !flinkOnlyTypes[name] {
-			return nil
-		}
-		out := *t
-		return &out
+		return flinkOnlyTypes[name]
 	}
 	if seen != nil {
 		seen(r.ID)
 	}
-	out := &ast.Type{At: t.At, Name: r.Flink, Params: t.Params, NotNull: t.NotNull}
-	switch {
-	case r.Params != nil:
-		out.Params = r.Params
-	case len(t.Params) == 0 && r.Default != nil:
-		out.Params = r.Default
-	}
-	if name == "TIMESTAMP_LTZ" || (name == "TIMESTAMP" && strings.Contains(strings.ToUpper(t.Suffix), "LOCAL")) {
-		out.Name = "TIMESTAMP_LTZ"
-	}
 	switch name {
 	case "ARRAY":
-		if out.Elem = flinkType(t.Elem, seen); out.Elem == nil {
-			return nil
-		}
+		return mappable(t.Elem, seen)
 	case "MAP":
-		out.Key, out.Val = flinkType(t.Key, seen), flinkType(t.Val, seen)
-		if out.Key == nil || out.Val == nil {
-			return nil
-		}
+		return mappable(t.Key, seen) && mappable(t.Val, seen)
 	case "STRUCT":
 		for _, f := range t.Fields {
-			ft := flinkType(f.Type, seen)
-			if ft == nil {
-				return nil
+			if !mappable(f.Type, seen) {
+				return false
 			}
-			out.Fields = append(out.Fields, &ast.TypeField{Name: f.Name, Type: ft, NotNull: f.NotNull, Comment: f.Comment})
 		}
 	}
-	return out
+	return true
 }
 
 // translateType maps a type inside an expression, counting the rules used
