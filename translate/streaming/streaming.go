@@ -273,7 +273,7 @@ func (a *analyzer) selectBlock(s *ast.Select) *relation {
 		}
 		if ok {
 			sort.Strings(groupCols)
-			out.keys = [][]string{dedupSorted(groupCols)}
+			out.keys = [][]string{dedupStrings(groupCols)}
 			out.reason = "GROUP BY keys (" + strings.Join(groupCols, ", ") + ")"
 		} else {
 			out.keys = nil
@@ -668,8 +668,4 @@ func dedupStrings(ss []string) []string {
 		}
 	}
 	return out
-}
-
-func dedupSorted(ss []string) []string {
-	return dedupStrings(ss)
 }
