@@ -174,7 +174,7 @@ func (m *migration) columnsOf(ref ast.TableRef) ([]string, bool) {
 func (m *migration) streamEnv(flinkName string) (streaming.Input, bool) {
 	for name, rt := range m.done {
 		if rt.FlinkName == flinkName {
-			in := streaming.Input{Key: rt.Key, Updating: rt.Changelog != result.Append}
+			in := streaming.Input{Key: rt.Key, Updating: rt.Changelog != result.Append, TimeAttrs: m.sinkTimeAttrs()}
 			for _, c := range m.sparkCols[name] {
 				in.Columns = append(in.Columns, c.Name)
 			}
@@ -182,7 +182,7 @@ func (m *migration) streamEnv(flinkName string) (streaming.Input, bool) {
 		}
 	}
 	if cols, ok := m.sparkCols[flinkName]; ok { // raw inputs keep their names
-		in := streaming.Input{}
+		in := streaming.Input{TimeAttrs: []string{ddl.OrderingColumn(m.opts.DDL.Profile)}}
 		for _, c := range cols {
 			in.Columns = append(in.Columns, c.Name)
 		}
@@ -392,4 +392,14 @@ func coerceEmptyArrays(q *ast.Query, types map[ast.Expr]*ast.Type) {
 		}
 		return true
 	})
+}
+
+// sinkTimeAttrs are the time attributes of the tables migrate writes:
+// Confluent Cloud gives every table `$rowtime`; the oss profile's sinks
+// declare no watermark.
+func (m *migration) sinkTimeAttrs() []string {
+	if m.opts.DDL.Profile == ddl.Confluent {
+		return []string{"$rowtime"}
+	}
+	return nil
 }

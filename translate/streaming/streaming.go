@@ -19,6 +19,9 @@ type Input struct {
 	Key      []string // primary key columns, empty when none
 	Updating bool     // the table's changelog has updates or deletes
 	Columns  []string // its column names, when known
+	// TimeAttrs are its time attributes: `$rowtime` on Confluent Cloud, a
+	// watermarked column on Apache Flink. Only they make a deduplication.
+	TimeAttrs []string
 }
 
 // Env resolves table names (lower case, last name part) to inputs.
@@ -44,8 +47,11 @@ type Dedup struct {
 	Partition []string
 	OrderBy   string // the ordering column as written
 	Desc      bool   // keep the last row (updating) rather than the first
-	Over      *ast.Window
-	Filter    ast.Expr
+	// TimeOrdered: ordered by a time attribute of the deduplicated input,
+	// the shape Flink recognises; otherwise it is a Top-N.
+	TimeOrdered bool
+	Over        *ast.Window
+	Filter      ast.Expr
 }
 
 // relation is what the analysis knows about a FROM item or query: its
@@ -58,6 +64,10 @@ type relation struct {
 	dedup    *Dedup
 	joins    []ast.Node
 	reason   string
+	// timeAttrs are the time attributes among cols (unqualified, lower
+	// case); fromTime those visible inside the SELECT (of its FROM).
+	timeAttrs map[string]bool
+	fromTime  map[string]bool
 }
 
 // Analyze works out the changelog and key of a query.
@@ -137,7 +147,7 @@ func (a *analyzer) selectBlock(s *ast.Select) *relation {
 	if from == nil {
 		from = &relation{}
 	}
-	out := &relation{updating: from.updating, why: from.why, joins: from.joins}
+	out := &relation{updating: from.updating, why: from.why, joins: from.joins, fromTime: from.timeAttrs}
 
 	// Subqueries in WHERE: EXISTS / IN become joins that keep state.
 	if s.Where != nil {
@@ -192,6 +202,13 @@ func (a *analyzer) selectBlock(s *ast.Select) *relation {
 			origin[name] = source{col: strings.ToLower(nameString(n))}
 		}
 	}
+	// A time attribute selected as it is stays one.
+	out.timeAttrs = map[string]bool{}
+	for outName, src := range origin {
+		if from.timeAttrs[unqualify(src.col)] {
+			out.timeAttrs[outName] = true
+		}
+	}
 	// project maps a key over input columns to output names.
 	project := func(key []string) []string {
 		var mapped []string
@@ -219,9 +236,9 @@ func (a *analyzer) selectBlock(s *ast.Select) *relation {
 			out.keys = append(out.keys, k)
 			out.reason = "deduplication keys (ROW_NUMBER() OVER (PARTITION BY " + strings.Join(d.Partition, ", ") + ") = 1)"
 		}
-		if d.Desc || !isTimeAttribute(d.OrderBy) {
+		if d.Desc || !d.TimeOrdered {
 			out.updating = true
-			if isTimeAttribute(d.OrderBy) {
+			if d.TimeOrdered {
 				out.why = append(out.why, "deduplication keeping the last row")
 			} else {
 				out.why = append(out.why, "ROW_NUMBER ordered by "+d.OrderBy+" (not a time attribute: a Top-N that updates)")
@@ -345,7 +362,7 @@ func (a *analyzer) ref(ref ast.TableRef) *relation {
 			cp := *cte
 			rel = &cp
 		} else if in, ok := a.env(name); ok {
-			rel = &relation{cols: lower(in.Columns), updating: in.Updating}
+			rel = &relation{cols: lower(in.Columns), updating: in.Updating, timeAttrs: set(lower(in.TimeAttrs))}
 			if len(in.Key) > 0 {
 				rel.keys = [][]string{lower(in.Key)}
 				rel.reason = "primary key of " + name
@@ -366,6 +383,7 @@ func (a *analyzer) ref(ref ast.TableRef) *relation {
 					d := &Dedup{Over: f.Over, Desc: f.Over.OrderBy[0].Desc, Filter: name(outputName(it))}
 					if n, ok := f.Over.OrderBy[0].Expr.(*ast.Name); ok {
 						d.OrderBy = n.Last().Name
+						d.TimeOrdered = rel.fromTime[strings.ToLower(d.OrderBy)]
 					} else {
 						d.OrderBy = "<expression>"
 					}
@@ -440,11 +458,19 @@ func (a *analyzer) ref(ref ast.TableRef) *relation {
 
 // cross combines two relations side by side.
 func cross(l, r *relation) *relation {
+	ta := map[string]bool{}
+	for k := range l.timeAttrs {
+		ta[k] = true
+	}
+	for k := range r.timeAttrs {
+		ta[k] = true
+	}
 	return &relation{
-		cols:     append(append([]string{}, l.cols...), r.cols...),
-		updating: l.updating || r.updating,
-		why:      append(append([]string{}, l.why...), r.why...),
-		joins:    append(append([]ast.Node{}, l.joins...), r.joins...),
+		timeAttrs: ta,
+		cols:      append(append([]string{}, l.cols...), r.cols...),
+		updating:  l.updating || r.updating,
+		why:       append(append([]string{}, l.why...), r.why...),
+		joins:     append(append([]ast.Node{}, l.joins...), r.joins...),
 	}
 }
 
@@ -584,11 +610,12 @@ func plainGroupBy(g *ast.GroupBy) bool {
 	return true
 }
 
-// isTimeAttribute reports whether an ordering column is a time attribute
-// in the generated Flink tables.
-func isTimeAttribute(col string) bool {
-	c := strings.ToLower(strings.Trim(col, "`"))
-	return c == "$rowtime" || c == "rowtime" || c == "proctime" || c == "event_time"
+func set(ss []string) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range ss {
+		m[s] = true
+	}
+	return m
 }
 
 func outputName(it *ast.SelectItem) string {

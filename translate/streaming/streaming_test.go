@@ -12,7 +12,7 @@ import (
 var env = Env(func(name string) (Input, bool) {
 	switch name {
 	case "raw":
-		return Input{Columns: []string{"id", "name", "ts"}}, true
+		return Input{Columns: []string{"id", "name", "ts"}, TimeAttrs: []string{"$rowtime"}}, true
 	case "customers":
 		return Input{Key: []string{"customer_id"}, Updating: true, Columns: []string{"customer_id", "name", "tier"}}, true
 	case "orders":

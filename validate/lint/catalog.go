@@ -47,7 +47,11 @@ func (c Catalog) env(name string) (streaming.Input, bool) {
 	if !ok {
 		return streaming.Input{}, false
 	}
-	return streaming.Input{Key: t.Key, Updating: t.Changelog != "append", Columns: t.Columns}, true
+	var attrs []string
+	for a := range t.TimeAttrs {
+		attrs = append(attrs, a)
+	}
+	return streaming.Input{Key: t.Key, Updating: t.Changelog != "append", Columns: t.Columns, TimeAttrs: attrs}, true
 }
 
 // TableOf describes a CREATE TABLE. On Confluent Cloud a table without a
