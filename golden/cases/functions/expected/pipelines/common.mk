@@ -53,3 +53,43 @@ endef
 define refuse_flink_statement
 @echo "refusing to deploy $(1): status $(2), the statement is NOT complete (see tracking.md)" >&2; exit 1
 endef
+
+# The targets every table folder shares. A table's Makefile includes this
+# file first, then sets TABLE_NAME, DDL_STATEMENT, DML_STATEMENT, DDL_SCRIPT,
+# DML_SCRIPT, and DDL_REFUSED / DML_REFUSED (the table's status when that
+# statement must not be deployed), and defines its own test targets.
+.NOTPARALLEL:
+.PHONY: help create delete create_ddl describe_ddl delete_ddl create_dml describe_dml delete_dml test test_ddl test_insert delete_test
+
+help:
+	@echo "create        create the table (DDL), then the statement that fills it (DML)"
+	@echo "delete        delete the DML and DDL statements (the table and topic stay)"
+	@echo "create_ddl    describe_ddl    delete_ddl"
+	@echo "create_dml    describe_dml    delete_dml"
+	@echo "test          create the raw test tables and insert their rows"
+	@echo "delete_test   delete the test statements"
+	@echo "statements: $(DDL_STATEMENT) $(DML_STATEMENT)"
+
+create: create_ddl create_dml
+
+delete: delete_dml delete_ddl
+
+create_ddl:
+	$(if $(DDL_REFUSED),$(call refuse_flink_statement,$(DDL_SCRIPT),$(DDL_REFUSED)),$(call create_flink_statement,$(DDL_STATEMENT),$(DDL_SCRIPT)))
+
+describe_ddl:
+	$(call describe_flink_statement,$(DDL_STATEMENT))
+
+delete_ddl:
+	$(call delete_flink_statement,$(DDL_STATEMENT))
+
+create_dml:
+	$(if $(DML_REFUSED),$(call refuse_flink_statement,$(DML_SCRIPT),$(DML_REFUSED)),$(call create_flink_statement,$(DML_STATEMENT),$(DML_SCRIPT)))
+
+describe_dml:
+	$(call describe_flink_statement,$(DML_STATEMENT))
+
+delete_dml:
+	$(call delete_flink_statement,$(DML_STATEMENT))
+
+test: test_ddl test_insert
