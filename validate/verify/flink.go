@@ -1,0 +1,353 @@
+package verify
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/emit"
+	"github.com/c360-migrate/c360-migrate/translate/printer"
+	"github.com/c360-migrate/c360-migrate/translate/token"
+	"github.com/c360-migrate/c360-migrate/validate/dryrun"
+	"github.com/c360-migrate/c360-migrate/validate/gateway"
+)
+
+// flinkTable is what the Flink side made of one generated table.
+type flinkTable struct {
+	rows   *Rows
+	reason string // why it could not run; "" when it ran
+	file   string // the file of the failing statement
+}
+
+// flinkRun runs the Flink project in batch mode over the raw inputs' CSV
+// files, all in one gateway session, and reads every table back.
+type flinkRun struct {
+	ctx    context.Context
+	c      *gateway.Client
+	s      *gateway.Session
+	dir    string
+	work   string
+	inv    *emit.Inventory
+	csv    map[string]string
+	now    time.Time
+	tables map[string]*flinkTable
+	types  map[string]map[string]string // table → column (lower case) → declared type
+}
+
+// batchSession is the session every verify statement runs in: batch mode
+// (bounded inputs, final results), INSERTs that return when their job has
+// finished, the session time zone Spark runs with, and one task slot's
+// worth of parallelism (the tables are small; the machine is shared).
+var batchSession = map[string]string{
+	"execution.runtime-mode": "batch",
+	"table.dml-sync":         "true",
+	"table.local-time-zone":  "UTC",
+	"parallelism.default":    "1",
+}
+
+func runFlink(ctx context.Context, c *gateway.Client, dir, work string, csvs map[string]string, now time.Time) (map[string]*flinkTable, error) {
+	inv, err := emit.ReadInventory(dir)
+	if err != nil {
+		return nil, &InputError{Msg: err.Error()}
+	}
+	s, err := c.OpenSession(ctx, batchSession)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		_ = c.CloseSession(cctx, s)
+	}()
+	f := &flinkRun{ctx: ctx, c: c, s: s, dir: dir, work: work, inv: inv, csv: csvs, now: now,
+		tables: map[string]*flinkTable{}, types: map[string]map[string]string{}}
+	rowtime := dryrun.RowtimeReaders(dir, inv)
+	order := inv.DeployOrder()
+	for _, name := range order {
+		e := inv.Tables[name]
+		ft := &flinkTable{}
+		f.tables[name] = ft
+		for _, t := range e.Tests {
+			if !strings.HasPrefix(filepath.Base(t), "ddl.") {
+				continue
+			}
+			if err := f.createRaw(t, rowtime); err != nil {
+				if isFatal(err) {
+					return nil, err
+				}
+				ft.reason, ft.file = "raw input: "+err.Error(), t
+			}
+		}
+		if ft.reason != "" {
+			continue
+		}
+		if err := f.createTable(name, e.DDL); err != nil {
+			if isFatal(err) {
+				return nil, err
+			}
+			ft.reason, ft.file = "DDL: "+err.Error(), e.DDL
+		}
+	}
+	for _, name := range order {
+		e := inv.Tables[name]
+		ft := f.tables[name]
+		if ft.reason != "" {
+			continue
+		}
+		if dep := f.failedDep(e); dep != "" {
+			ft.reason = "its input " + dep + " could not run"
+			continue
+		}
+		if err := f.insert(e.DML); err != nil {
+			if isFatal(err) {
+				return nil, err
+			}
+			ft.reason, ft.file = "DML: "+err.Error(), e.DML
+			continue
+		}
+		rows, err := f.read(name)
+		if err != nil {
+			if isFatal(err) {
+				return nil, err
+			}
+			ft.reason = "reading the table back: " + err.Error()
+			continue
+		}
+		ft.rows = rows
+	}
+	return f.tables, nil
+}
+
+// isFatal tells a gateway that is gone or a cancelled run from Flink
+// rejecting one statement.
+func isFatal(err error) bool {
+	var ge *gateway.Error
+	if errors.As(err, &ge) {
+		return false
+	}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return false
+	}
+	var ue *gateway.UnavailableError
+	return errors.As(err, &ue) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+func (f *flinkRun) failedDep(e *emit.InventoryEntry) string {
+	for _, d := range e.DependsOn {
+		if t, ok := f.tables[d]; ok && t.reason != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// createRaw creates a raw input as a filesystem CSV table over a header-less
+// copy of its CSV file (Flink's csv format cannot skip a header). When some
+// DML reads the raw input's `$rowtime` (the Kafka record time on Confluent
+// Cloud), the copy gets a `$rowtime` column: the CSV's row order is the
+// order the rows arrive in, as when the CSV is produced to the topic.
+func (f *flinkRun) createRaw(file string, rowtime map[string]bool) error {
+	stmt, _, err := dryrun.ReadStatement(f.dir, file)
+	if err != nil {
+		return &InputError{Msg: err.Error()}
+	}
+	ct, ok := stmt.(*ast.CreateTable)
+	if !ok {
+		return &InputError{Msg: file + ": expected a CREATE TABLE statement"}
+	}
+	name := strings.ToLower(ct.Name.Last().Name)
+	src, ok := f.csv[name]
+	if !ok {
+		return &InputError{Msg: fmt.Sprintf("the Spark project declares no CSV file for %s", name)}
+	}
+	var cols []string
+	for _, c := range ct.Columns {
+		if !c.Metadata && c.Computed == nil {
+			cols = append(cols, c.Name.Name)
+		}
+	}
+	withRowtime := rowtime[name] && !hasColumn(ct, dryrun.Rowtime)
+	out := filepath.Join(f.work, "raw", name)
+	if err := copyCSV(src, filepath.Join(out, "part-0.csv"), cols, withRowtime, f.now); err != nil {
+		return &InputError{Msg: err.Error()}
+	}
+	if withRowtime {
+		ct.Columns = append(ct.Columns, &ast.ColumnDef{
+			Name: &ast.Ident{Name: dryrun.Rowtime, Quoted: true},
+			Type: &ast.Type{Name: "TIMESTAMP", Params: []string{"3"}},
+		})
+	}
+	toFilesystem(ct, out, "csv")
+	return f.run(printer.Print(ct, printer.Config{Dialect: token.Flink}))
+}
+
+// createTable creates a generated table as a filesystem JSON table (JSON
+// keeps NULLs, arrays and decimals) in the work folder.
+func (f *flinkRun) createTable(name, file string) error {
+	stmt, _, err := dryrun.ReadStatement(f.dir, file)
+	if err != nil {
+		return &InputError{Msg: err.Error()}
+	}
+	ct, ok := stmt.(*ast.CreateTable)
+	if !ok {
+		return &InputError{Msg: file + ": expected a CREATE TABLE statement"}
+	}
+	types := map[string]string{}
+	kept := ct.Columns[:0]
+	for _, c := range ct.Columns {
+		if c.Metadata || c.Computed != nil {
+			continue // Kafka metadata; not stored in a file
+		}
+		types[strings.ToLower(c.Name.Name)] = printer.Print(c.Type, printer.Config{Dialect: token.Flink})
+		kept = append(kept, c)
+	}
+	ct.Columns = kept
+	f.types[name] = types
+	toFilesystem(ct, filepath.Join(f.work, "tables", name), "json")
+	return f.run(printer.Print(ct, printer.Config{Dialect: token.Flink}))
+}
+
+// toFilesystem makes ct a filesystem table in folder dir: the connector
+// options replace the Kafka ones; bucketing, watermark and the key (the
+// filesystem sink is insert-only; the key is applied when comparing) go.
+func toFilesystem(ct *ast.CreateTable, dir, format string) {
+	prop := func(k, v string) *ast.Property {
+		return &ast.Property{
+			Key:   &ast.Literal{Kind: ast.LitString, Value: k, Raw: "'" + k + "'"},
+			Eq:    true,
+			Value: &ast.Literal{Kind: ast.LitString, Value: v, Raw: "'" + strings.ReplaceAll(v, "'", "''") + "'"},
+		}
+	}
+	ct.With = []*ast.Property{prop("connector", "filesystem"), prop("path", dir), prop("format", format)}
+	if format == "csv" {
+		// Spark reads an empty CSV field as NULL.
+		ct.With = append(ct.With, prop("csv.null-literal", ""))
+	}
+	ct.Distributed = nil
+	ct.Watermark = nil
+	ct.PrimaryKey = nil
+	for _, c := range ct.Columns {
+		c.PrimaryKey = false
+	}
+	ct.IfNotExists = false
+}
+
+func hasColumn(ct *ast.CreateTable, name string) bool {
+	for _, c := range ct.Columns {
+		if c.Name != nil && strings.EqualFold(c.Name.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// copyCSV writes src's rows without the header, with the columns in the
+// order cols names them (matched by header name), and a `$rowtime` value
+// per row when rowtime is set.
+func copyCSV(src, dst string, cols []string, rowtime bool, now time.Time) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	r := csv.NewReader(in)
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return fmt.Errorf("%s: reading the header: %w", src, err)
+	}
+	idx := map[string]int{}
+	for i, h := range header {
+		idx[strings.ToLower(strings.TrimSpace(h))] = i
+	}
+	pick := make([]int, len(cols))
+	for i, c := range cols {
+		j, ok := idx[strings.ToLower(c)]
+		if !ok {
+			return fmt.Errorf("%s: no column %s in the header", src, c)
+		}
+		pick[i] = j
+	}
+	var records [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		records = append(records, rec)
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
+	for n, rec := range records {
+		row := make([]string, 0, len(pick)+1)
+		for _, j := range pick {
+			v := ""
+			if j < len(rec) {
+				v = rec[j]
+			}
+			row = append(row, v)
+		}
+		if rowtime {
+			at := now.Add(time.Duration(n-len(records)) * time.Millisecond)
+			row = append(row, at.UTC().Format("2006-01-02 15:04:05.000"))
+		}
+		if err := w.Write(row); err != nil {
+			out.Close()
+			return err
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// insert runs a table's INSERT with the clock pinned, and waits for its job.
+func (f *flinkRun) insert(file string) error {
+	stmt, _, err := dryrun.ReadStatement(f.dir, file)
+	if err != nil {
+		return &InputError{Msg: err.Error()}
+	}
+	PinClock(stmt, token.Flink, f.now)
+	return f.run(printer.Print(stmt, printer.Config{Dialect: token.Flink}))
+}
+
+func (f *flinkRun) run(sql string) error {
+	_, err := f.c.Run(f.ctx, f.s, sql, nil)
+	return err
+}
+
+// read returns every row of a table, with its columns typed as declared.
+func (f *flinkRun) read(name string) (*Rows, error) {
+	res, err := f.c.Run(f.ctx, f.s, "SELECT * FROM `"+name+"`", nil)
+	if err != nil {
+		return nil, err
+	}
+	rows := &Rows{}
+	for _, c := range res.Columns {
+		rows.Columns = append(rows.Columns, Column{Name: c.Name, Type: f.types[name][strings.ToLower(c.Name)]})
+	}
+	for _, r := range res.Rows {
+		rows.Data = append(rows.Data, r.Fields)
+	}
+	return rows, nil
+}
