@@ -190,6 +190,9 @@ func Run(ctx context.Context, c *gateway.Client, sparkDir, flinkDir string, opts
 			}
 			d := Compare(&Rows{Columns: st.Columns, Data: st.Rows}, ft.rows, key)
 			v.Diff = d
+			if ft.note != "" {
+				v.Note = strings.TrimPrefix(v.Note+"; "+ft.note, "; ")
+			}
 			if d.Equal() {
 				v.Verdict = Equal
 			} else {
