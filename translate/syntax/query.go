@@ -122,3 +122,45 @@ func sortClauses(c *Context, q *ast.Query, final bool) {
 		c.applied("syntax.final-order-limit")
 	}
 }
+
+// rankFuncs return INT in Spark and BIGINT in Flink.
+var rankFuncs = map[string]bool{"row_number": true, "rank": true, "dense_rank": true, "ntile": true}
+
+// rankTypes casts a ranking function's result to INT, Spark's type for it,
+// where it is a column of its own (Flink's BIGINT cannot be written into
+// the INT column the DDL declares from Spark's types). A rank that some
+// WHERE of the statement filters on is left alone: Flink recognises
+// deduplication and Top-N only on the bare function.
+func rankTypes(c *Context, q *ast.Query) {
+	filtered := map[string]bool{}
+	ast.Inspect(q, func(n ast.Node) bool {
+		if s, ok := n.(*ast.Select); ok && s.Where != nil {
+			ast.Inspect(s.Where, func(m ast.Node) bool {
+				if nm, ok := m.(*ast.Name); ok {
+					filtered[strings.ToLower(nm.Last().Name)] = true
+				}
+				return true
+			})
+		}
+		return true
+	})
+	ast.Inspect(q, func(n ast.Node) bool {
+		s, ok := n.(*ast.Select)
+		if !ok {
+			return true
+		}
+		for _, it := range s.Items {
+			f, ok := it.Expr.(*ast.Func)
+			if !ok || f.Over == nil || len(f.Name.Parts) != 1 || !rankFuncs[strings.ToLower(f.Name.Last().Name)] {
+				continue
+			}
+			nm := itemName(it)
+			if nm == "" || filtered[strings.ToLower(nm)] {
+				continue
+			}
+			it.Expr = &ast.Cast{At: f.At, Kind: ast.CastFunc, X: f, Type: &ast.Type{At: f.At, Name: "INT"}}
+			c.applied("syntax.rank-int")
+		}
+		return true
+	})
+}

@@ -62,7 +62,7 @@ var Rules = []*Rule{
 }
 
 // QueryRuleIDs are the rules applied at query level rather than per SELECT.
-var QueryRuleIDs = []string{"syntax.qualify", "syntax.final-order-limit", "syntax.sort-distribute"}
+var QueryRuleIDs = []string{"syntax.qualify", "syntax.final-order-limit", "syntax.sort-distribute", "syntax.rank-int"}
 
 // Translate applies every rule to a query and to each query nested in it.
 // final says whether q is the outermost query of a table definition, whose
@@ -84,6 +84,9 @@ func Translate(c *Context, q *ast.Query, final bool) {
 	})
 	qualify(c, q)
 	sortClauses(c, q, final)
+	if final {
+		rankTypes(c, q)
+	}
 }
 
 // nestedQueries returns the queries directly nested in q (CTEs, subqueries

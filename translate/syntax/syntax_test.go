@@ -41,7 +41,7 @@ func TestRules(t *testing.T) {
 		flink string
 	}{
 		{"syntax.named-window", "SELECT rank() OVER w AS r FROM t WINDOW w AS (PARTITION BY a ORDER BY b)",
-			"SELECT rank() OVER (PARTITION BY a ORDER BY b) AS r FROM t"},
+			"SELECT CAST(rank() OVER (PARTITION BY a ORDER BY b) AS INT) AS r FROM t"},
 		{"syntax.lateral-view", "SELECT id, tag FROM t LATERAL VIEW explode(tags) x AS tag",
 			"SELECT id, tag FROM t CROSS JOIN UNNEST(tags) AS x(tag)"},
 		{"syntax.lateral-view", "SELECT id, tag FROM t LATERAL VIEW OUTER explode(tags) x AS tag",
@@ -60,6 +60,13 @@ func TestRules(t *testing.T) {
 			"residue"},
 		{"syntax.final-order-limit", "SELECT a FROM t ORDER BY a LIMIT 10", "SELECT a FROM t"},
 		{"syntax.sort-distribute", "SELECT a FROM t DISTRIBUTE BY a SORT BY a", "SELECT a FROM t"},
+		{"syntax.rank-int", "SELECT id, row_number() OVER (PARTITION BY c ORDER BY ts) AS n FROM t",
+			"SELECT id, CAST(row_number() OVER (PARTITION BY c ORDER BY ts) AS INT) AS n FROM t"},
+		{"syntax.rank-int", "WITH o AS (SELECT id, dense_rank() OVER (ORDER BY x) AS d, ntile(4) OVER (ORDER BY x) AS q FROM t) SELECT id, d, q FROM o",
+			"WITH o AS ( SELECT id, CAST(dense_rank() OVER (ORDER BY x) AS INT) AS d, CAST(ntile(4) OVER (ORDER BY x) AS INT) AS q FROM t ) SELECT id, d, q FROM o"},
+		// a filtered rank is a deduplication or a Top-N: Flink needs the bare function
+		{"syntax.final-order-limit", "SELECT * FROM (SELECT id, row_number() OVER (PARTITION BY id ORDER BY ts DESC) AS rn FROM t) WHERE rn = 1 ORDER BY id",
+			"SELECT * FROM ( SELECT id, row_number() OVER (PARTITION BY id ORDER BY ts DESC) AS rn FROM t ) WHERE rn = 1"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -156,3 +156,23 @@ func TestCompare(t *testing.T) {
 		})
 	}
 }
+
+func TestSection(t *testing.T) {
+	orig := []byte("<testsuites>\n  <testsuite name=\"x\"></testsuite>\n</testsuites>\n")
+	once := withSection(orig, "  <testsuite name=\"verify\"></testsuite>\n", "</testsuites>")
+	want := "<testsuites>\n  <testsuite name=\"x\"></testsuite>\n" + beginMark + "\n  <testsuite name=\"verify\"></testsuite>\n" + endMark + "\n</testsuites>\n"
+	if string(once) != want {
+		t.Fatalf("withSection:\n%s\nwant\n%s", once, want)
+	}
+	twice := withSection(once, "  <testsuite name=\"verify\"></testsuite>\n", "</testsuites>")
+	if string(twice) != want {
+		t.Errorf("a second write is not idempotent:\n%s", twice)
+	}
+	if got := StripSection(twice); string(got) != string(orig) {
+		t.Errorf("StripSection:\n%s\nwant\n%s", got, orig)
+	}
+	md := withSection([]byte("# t\n"), "\n## Verify\n", "")
+	if string(StripSection(md)) != "# t\n" {
+		t.Errorf("StripSection(md) = %q", StripSection(md))
+	}
+}

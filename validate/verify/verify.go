@@ -54,6 +54,10 @@ type Options struct {
 	SparkEnv string
 	// StatementTimeout bounds each Flink statement (default 2 minutes).
 	StatementTimeout time.Duration
+
+	// sparkTables, when set, are Spark's rows from an earlier run: the
+	// tests verify several Flink projects against one Spark run.
+	sparkTables map[string]*sparkTable
 }
 
 // Report is the result of a verification.
@@ -65,6 +69,8 @@ type Report struct {
 	Pinned   int        `json:"spark_clock_expressions_pinned"`
 	Tables   []*Verdict `json:"tables"`
 	Millis   int64      `json:"millis"`
+
+	sparkTables map[string]*sparkTable
 }
 
 // Verdict is the outcome for one table.
@@ -150,6 +156,10 @@ func Run(ctx context.Context, c *gateway.Client, sparkDir, flinkDir string, opts
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
+		if opts.sparkTables != nil {
+			sparkTables = opts.sparkTables
+			return
+		}
 		sparkTables, sparkErr = runSpark(ctx, opts.SparkEnv, sp.dir, work)
 	}()
 	go func() {
@@ -165,7 +175,7 @@ func Run(ctx context.Context, c *gateway.Client, sparkDir, flinkDir string, opts
 	}
 
 	r := &Report{SparkDir: sparkDir, FlinkDir: flinkDir, Gateway: c.URL(),
-		Now: opts.Now.UTC().Format(time.RFC3339), Pinned: sp.pinned}
+		Now: opts.Now.UTC().Format(time.RFC3339), Pinned: sp.pinned, sparkTables: sparkTables}
 	for _, name := range inv.DeployOrder() {
 		e := inv.Tables[name]
 		v := &Verdict{Table: name, SparkName: e.SparkName, Layer: e.Layer, Status: e.Status}

@@ -40,6 +40,9 @@ const (
 	// report folder) differs from what migrate would write; the
 	// differences were printed as unified diffs. Nothing was written.
 	ExitCheckDiff = 5
+	// ExitVerifyDiffers: verify found a table whose Flink rows differ from
+	// Spark's, or a table that could not run; the verdicts were printed.
+	ExitVerifyDiffers = 6
 	// ExitInterrupted: the run was cancelled (SIGINT or SIGTERM) before it
 	// finished; its output is incomplete.
 	ExitInterrupted = 130
@@ -164,6 +167,7 @@ func (e *env) newApp() *cli.App {
 			e.planCommand(),
 			e.deployCommand(),
 			e.graphCommand(),
+			e.verifyCommand(),
 			e.versionCommand(),
 		},
 	}

@@ -1,0 +1,164 @@
+package verify
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/c360-migrate/c360-migrate/translate/emit"
+)
+
+// The verdicts are written into files migrate owns (report.md, junit.xml,
+// each table's tracking.md) between these markers. migrate rewrites the
+// files without them (a new translation makes old verdicts stale), and
+// migrate --check compares the files with the section stripped, so a
+// verified project is still up to date.
+const (
+	beginMark = "<!-- verify -->"
+	endMark   = "<!-- /verify -->"
+)
+
+// StripSection returns data without its verify section.
+func StripSection(data []byte) []byte {
+	i := bytes.Index(data, []byte(beginMark))
+	if i < 0 {
+		return data
+	}
+	j := bytes.Index(data[i:], []byte(endMark))
+	if j < 0 {
+		return data
+	}
+	end := i + j + len(endMark)
+	if end < len(data) && data[end] == '\n' {
+		end++
+	}
+	out := append([]byte{}, data[:i]...)
+	return append(out, data[end:]...)
+}
+
+// withSection returns data with its verify section replaced by section
+// (markers included), placed before the anchor (or at the end).
+func withSection(data []byte, section, anchor string) []byte {
+	data = StripSection(data)
+	section = beginMark + "\n" + section + endMark + "\n"
+	if anchor != "" {
+		if i := bytes.LastIndex(data, []byte(anchor)); i >= 0 {
+			out := append([]byte{}, data[:i]...)
+			out = append(out, section...)
+			return append(out, data[i:]...)
+		}
+	}
+	if len(data) > 0 && !bytes.HasSuffix(data, []byte("\n")) {
+		data = append(data, '\n')
+	}
+	return append(data, section...)
+}
+
+func updateFile(name string, f func([]byte) []byte) error {
+	data, err := os.ReadFile(name)
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	tmp := name + ".tmp"
+	if err := os.WriteFile(tmp, f(data), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, name)
+}
+
+// WriteTracking writes each table's verdict into its tracking.md.
+func (r *Report) WriteTracking(flinkDir string) error {
+	inv, err := emit.ReadInventory(flinkDir)
+	if err != nil {
+		return err
+	}
+	for _, v := range r.Tables {
+		e := inv.Tables[v.Table]
+		if e == nil || e.Tracking == "" {
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "\n## Verify (Spark versus Flink)\n\n%s — %s\n", mdVerdict(v), r.clockLine())
+		if v.Verdict == Differs && v.Diff != nil {
+			b.WriteString("\n```\n" + sideBySide(v.Diff, "") + "```\n")
+		}
+		name := filepath.Join(flinkDir, filepath.FromSlash(e.Tracking))
+		if err := updateFile(name, func(d []byte) []byte { return withSection(d, b.String(), "") }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Report) clockLine() string {
+	return "clock pinned to " + r.Now + " on both sides; `c360-migrate verify`"
+}
+
+func mdVerdict(v *Verdict) string {
+	s := "**" + v.Verdict + "**"
+	switch {
+	case v.Verdict == Equal && v.Diff != nil:
+		s += fmt.Sprintf(": %d rows", v.Diff.SparkRows)
+	case v.Reason != "":
+		s += ": " + strings.ReplaceAll(firstLine(v.Reason), "|", "\\|")
+	}
+	if v.Note != "" {
+		s += " (" + strings.ReplaceAll(v.Note, "|", "\\|") + ")"
+	}
+	return s
+}
+
+// WriteReport adds the verdicts to the report folder: a section of
+// report.md (a table of verdicts) and a `verify` test suite in junit.xml
+// (one test case per table: failed when it differs, errored when it could
+// not run). Missing files are created.
+func (r *Report) WriteReport(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var md strings.Builder
+	eq, df, nr := r.Counts()
+	fmt.Fprintf(&md, "\n## Verify: Spark versus Flink\n\n%d tables: %d equal, %d differ, %d could not run (%s).\n\n| table | verdict |\n|---|---|\n",
+		len(r.Tables), eq, df, nr, r.clockLine())
+	for _, v := range r.Tables {
+		fmt.Fprintf(&md, "| `%s` | %s |\n", v.Table, mdVerdict(v))
+	}
+	if err := updateFile(filepath.Join(dir, "report.md"), func(d []byte) []byte { return withSection(d, md.String(), "") }); err != nil {
+		return err
+	}
+	var x strings.Builder
+	fmt.Fprintf(&x, "  <testsuite name=\"verify\" tests=\"%d\" failures=\"%d\" errors=\"%d\">\n", len(r.Tables), df, nr)
+	for _, v := range r.Tables {
+		fmt.Fprintf(&x, "    <testcase classname=\"%s\" name=\"verify\">", xmlText(v.Table))
+		switch v.Verdict {
+		case Differs:
+			body := v.Reason
+			if v.Diff != nil {
+				body += "\n" + sideBySide(v.Diff, "")
+			}
+			fmt.Fprintf(&x, "<failure message=\"%s\">%s</failure>", xmlText(firstLine(v.Reason)), xmlText(body))
+		case NotRun:
+			fmt.Fprintf(&x, "<error message=\"%s\">%s</error>", xmlText(firstLine(v.Reason)), xmlText(v.Reason))
+		}
+		if v.Note != "" {
+			fmt.Fprintf(&x, "<system-out>%s</system-out>", xmlText(v.Note))
+		}
+		x.WriteString("</testcase>\n")
+	}
+	x.WriteString("  </testsuite>\n")
+	return updateFile(filepath.Join(dir, "junit.xml"), func(d []byte) []byte {
+		if len(bytes.TrimSpace(d)) == 0 {
+			d = []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n</testsuites>\n")
+		}
+		return withSection(d, x.String(), "</testsuites>")
+	})
+}
+
+func xmlText(s string) string {
+	var b bytes.Buffer
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
