@@ -3,11 +3,13 @@ package app
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/c360-migrate/c360-migrate/translate/emit"
 	"github.com/c360-migrate/c360-migrate/validate/gateway"
 	"github.com/c360-migrate/c360-migrate/validate/verify"
 )
@@ -44,11 +46,11 @@ func (e *env) verifyCommand() *cli.Command {
 }
 
 func (e *env) verify(c *cli.Context) error {
-	if c.NArg() != 2 {
-		return usagef("verify", "verify takes SPARK_DIR and FLINK_DIR, got %d arguments", c.NArg())
-	}
 	if err := flagsAfterPaths(c.Args().Slice()); err != nil {
 		return usagef("verify", "%v", err)
+	}
+	if c.NArg() != 2 {
+		return usagef("verify", "verify takes SPARK_DIR and FLINK_DIR, got %d arguments", c.NArg())
 	}
 	now, err := time.Parse(time.RFC3339, c.String("now"))
 	if err != nil {
@@ -62,6 +64,16 @@ func (e *env) verify(c *cli.Context) error {
 			}
 		}
 	}
+	sparkDir, flinkDir := c.Args().Get(0), c.Args().Get(1)
+	// Wrong folders are said before any engine starts.
+	if st, err := os.Stat(sparkDir); err != nil || !st.IsDir() {
+		fmt.Fprintf(e.stderr, "%s: error: %s: not a folder (SPARK_DIR)\n", Name, sparkDir)
+		return exitWith(ExitInputErrors)
+	}
+	if _, err := emit.ReadInventory(flinkDir); err != nil {
+		fmt.Fprintf(e.stderr, "%s: error: %v\n", Name, err)
+		return exitWith(ExitInputErrors)
+	}
 	ctx := c.Context
 	url := c.String("gateway")
 	if url == "local" {
@@ -72,7 +84,6 @@ func (e *env) verify(c *cli.Context) error {
 		defer stop()
 		url = u
 	}
-	sparkDir, flinkDir := c.Args().Get(0), c.Args().Get(1)
 	r, err := verify.Run(ctx, gateway.New(url, nil), sparkDir, flinkDir,
 		verify.Options{DataDirs: data, Now: now, StatementTimeout: c.Duration("timeout")})
 	if err != nil {
