@@ -29,7 +29,7 @@ FUZZ_PKGS := ./translate/lexer ./translate/parser ./translate/load
 # Go files to format-check: all but those in hidden folders (.git, .venv) and bin/.
 GO_FILES = $(shell find . -mindepth 1 \( -name '.*' -o -path ./bin \) -prune -o -name '*.go' -print)
 
-.PHONY: help build test lint fmt migrate check fuzz bench tools clean
+.PHONY: help build test lint fmt migrate check verify fuzz bench tools clean
 
 help:
 	@echo 'make build     build bin/c360-migrate'
@@ -38,6 +38,7 @@ help:
 	@echo 'make fmt       gofmt -w every Go file'
 	@echo 'make migrate   run bin/c360-migrate on $(SPARK_SRC)/ into $(FLINK_OUT)/'
 	@echo 'make check     fail (exit 5, with diffs) unless $(FLINK_OUT)/ is what migrate writes now'
+	@echo 'make verify    run $(SPARK_SRC)/ on Spark and $(FLINK_OUT)/ on Flink, compare every table'
 	@echo 'make fuzz      run each fuzz target for FUZZTIME (default $(FUZZTIME))'
 	@echo 'make bench     run the translate benchmarks'
 	@echo 'make tools     install staticcheck $(STATICCHECK_VERSION) into bin/tools/'
@@ -46,6 +47,9 @@ help:
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(C360) ./cmd/c360-migrate
 
+# `go test ./...` includes validate/verify's end-to-end test: spark_src
+# against flink_out on real Spark (pyspark installed into .venv by
+# validate/sparkenv/venv.sh when missing) and the local Flink gateway.
 test:
 	$(GO) test ./...
 
@@ -70,6 +74,12 @@ migrate: build
 # run `make migrate` and commit.
 check: build
 	$(C360) migrate --product $(PRODUCT) --skip-dry-run --no-llm --check --out $(FLINK_OUT) --report $(FLINK_OUT)/report $(SPARK_SRC)
+
+# verify runs the Spark project on local Spark and its migration on the
+# local Flink (batch mode) over the same CSVs and compares every table;
+# exit 6 when a table differs or could not run.
+verify: build
+	$(C360) verify $(SPARK_SRC) $(FLINK_OUT)
 
 # Runs the fuzz targets one at a time (go test -fuzz takes one target per
 # run). A package in FUZZ_PKGS that does not exist yet is skipped.

@@ -86,7 +86,7 @@ func runFlink(ctx context.Context, c *gateway.Client, dir, work string, csvs map
 				if isFatal(err) {
 					return nil, err
 				}
-				ft.reason, ft.file = "raw input: "+err.Error(), t
+				ft.reason, ft.file = "raw input: "+errText(err), t
 			}
 		}
 		if ft.reason != "" {
@@ -96,7 +96,7 @@ func runFlink(ctx context.Context, c *gateway.Client, dir, work string, csvs map
 			if isFatal(err) {
 				return nil, err
 			}
-			ft.reason, ft.file = "DDL: "+err.Error(), e.DDL
+			ft.reason, ft.file = "DDL: "+errText(err), e.DDL
 		}
 	}
 	for _, name := range order {
@@ -113,7 +113,7 @@ func runFlink(ctx context.Context, c *gateway.Client, dir, work string, csvs map
 			if isFatal(err) {
 				return nil, err
 			}
-			ft.reason, ft.file = "DML: "+err.Error(), e.DML
+			ft.reason, ft.file = "DML: "+errText(err), e.DML
 			if !e.Complete {
 				continue
 			}
@@ -125,11 +125,11 @@ func runFlink(ctx context.Context, c *gateway.Client, dir, work string, csvs map
 			serr := f.streamInto(name, e.DML)
 			if serr == nil {
 				ft.reason, ft.file = "", ""
-				ft.note = "run in streaming mode, final state of its changelog (the batch planner rejects it: " + firstLine(err.Error()) + ")"
+				ft.note = "run in streaming mode, final state of its changelog (the batch planner rejects it: " + firstLine(errText(err)) + ")"
 			} else if isFatal(serr) {
 				return nil, serr
 			} else {
-				ft.reason += "; in streaming mode: " + serr.Error()
+				ft.reason += "; in streaming mode: " + errText(serr)
 				continue
 			}
 		}
@@ -138,7 +138,7 @@ func runFlink(ctx context.Context, c *gateway.Client, dir, work string, csvs map
 			if isFatal(err) {
 				return nil, err
 			}
-			ft.reason = "reading the table back: " + err.Error()
+			ft.reason = "reading the table back: " + errText(err)
 			continue
 		}
 		ft.rows = rows
@@ -476,4 +476,13 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// errText is Flink's own message for a statement it rejected.
+func errText(err error) string {
+	var ge *gateway.Error
+	if errors.As(err, &ge) && ge.Message != "" {
+		return ge.Message
+	}
+	return err.Error()
 }
