@@ -176,3 +176,23 @@ func TestSection(t *testing.T) {
 		t.Errorf("StripSection(md) = %q", StripSection(md))
 	}
 }
+
+func TestSideBySide(t *testing.T) {
+	d := &Diff{Columns: []string{"id", "n"},
+		OnlySpark: [][]string{{"a", "1"}, {"b", "2"}},
+		OnlyFlink: [][]string{{"b", "3"}, {"c", "4"}}}
+	got := sideBySide(d, "")
+	want := `differing row 1 (2 only in Spark, 2 only in Flink), Spark | Flink:
+  id  a  | -   <>
+  n   1  | -   <>
+differing row 2 (2 only in Spark, 2 only in Flink), Spark | Flink:
+  id  b  | b
+  n   2  | 3   <>
+differing row 3 (2 only in Spark, 2 only in Flink), Spark | Flink:
+  id  -  | c   <>
+  n   -  | 4   <>
+`
+	if got != want {
+		t.Errorf("sideBySide:\n%s\nwant\n%s", got, want)
+	}
+}

@@ -98,7 +98,7 @@ func TestVerifyC360(t *testing.T) {
 	}
 	text.Reset()
 	m.WriteText(&text)
-	if !strings.Contains(text.String(), "differs  products_without_stock") || !strings.Contains(text.String(), "(Spark | Flink)") {
+	if !strings.Contains(text.String(), "differs  products_without_stock") || !strings.Contains(text.String(), "Spark | Flink:") {
 		t.Errorf("the text report does not show the difference:\n%s", text.String())
 	}
 }

@@ -39,30 +39,27 @@ func (r *Report) WriteText(w io.Writer) error {
 	return err
 }
 
-// sideBySide shows the first rows only Spark has next to the first rows
-// only Flink has, one column a line.
+// sideBySide shows the first differing rows, one column a line, Spark's
+// next to Flink's: a row only Spark has is paired with a row only Flink
+// has that starts with the same value (usually the key), if any.
 func sideBySide(d *Diff, indent string) string {
 	var b strings.Builder
 	if d.ColumnDiff != "" {
 		fmt.Fprintf(&b, "%scolumns: %s\n", indent, d.ColumnDiff)
 	}
-	n := len(d.OnlySpark)
-	if len(d.OnlyFlink) > n {
-		n = len(d.OnlyFlink)
-	}
-	if n > maxShown {
-		n = maxShown
-	}
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "%srow %d of %d/%d differing (Spark | Flink):\n", indent, i+1, len(d.OnlySpark), len(d.OnlyFlink))
+	for i, p := range pairRows(d.OnlySpark, d.OnlyFlink) {
+		if i == maxShown {
+			break
+		}
+		fmt.Fprintf(&b, "%sdiffering row %d (%d only in Spark, %d only in Flink), Spark | Flink:\n", indent, i+1, len(d.OnlySpark), len(d.OnlyFlink))
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		for c, name := range d.Columns {
 			s, f := "-", "-"
-			if i < len(d.OnlySpark) {
-				s = d.OnlySpark[i][c]
+			if p[0] != nil {
+				s = p[0][c]
 			}
-			if i < len(d.OnlyFlink) {
-				f = d.OnlyFlink[i][c]
+			if p[1] != nil {
+				f = p[1][c]
 			}
 			mark := ""
 			if s != f {
@@ -73,6 +70,29 @@ func sideBySide(d *Diff, indent string) string {
 		tw.Flush()
 	}
 	return b.String()
+}
+
+// pairRows pairs each Spark row with the first unused Flink row that has
+// the same first value, then lists the Flink rows left alone.
+func pairRows(spark, flink [][]string) [][2][]string {
+	used := make([]bool, len(flink))
+	var out [][2][]string
+	for _, s := range spark {
+		p := [2][]string{s, nil}
+		for j, f := range flink {
+			if !used[j] && len(s) > 0 && len(f) > 0 && s[0] == f[0] {
+				used[j], p[1] = true, f
+				break
+			}
+		}
+		out = append(out, p)
+	}
+	for j, f := range flink {
+		if !used[j] {
+			out = append(out, [2][]string{nil, f})
+		}
+	}
+	return out
 }
 
 // WriteJSON writes the report as indented JSON.
