@@ -165,7 +165,14 @@ func runSpark(ctx context.Context, sparkEnv, project, work string) (map[string]*
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1")
 	if err := cmd.Run(); err != nil {
-		msg := strings.ReplaceAll(lastLines(stderr.String(), 12), project+string(filepath.Separator), "")
+		// run_project.py names files relative to the repository root; the
+		// copy's files are named as in the project (statement lines are
+		// those of the copy, whose clock is pinned).
+		msg := lastLines(stderr.String(), 12)
+		if rel, rerr := filepath.Rel(filepath.Join(sparkEnv, "..", ".."), project); rerr == nil {
+			msg = strings.ReplaceAll(msg, rel+string(filepath.Separator), "")
+		}
+		msg = strings.ReplaceAll(msg, project+string(filepath.Separator), "")
 		return nil, fmt.Errorf("the Spark project failed on Spark: %v: %s", err, msg)
 	}
 	data, err := os.ReadFile(jsonOut)
