@@ -1,11 +1,13 @@
 package verify
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/printer"
 	"github.com/c360-migrate/c360-migrate/translate/token"
 )
 
@@ -94,4 +96,80 @@ func clockLiteral(at token.Pos, name string, d token.Dialect, now time.Time) ast
 		return number(now.Unix())
 	}
 	return nil
+}
+
+// Edit replaces src[Start:End] with Text.
+type Edit struct {
+	Start, End int
+	Text       string
+}
+
+// ClockEdits finds the expressions of n that PinClock would replace and
+// returns them as edits of src, the text n was parsed from, so that the
+// text keeps its lines and columns (and errors their positions). An
+// expression whose extent cannot be found in src is left out.
+func ClockEdits(n ast.Node, src string, d token.Dialect, now time.Time) []Edit {
+	now = now.UTC()
+	var edits []Edit
+	ast.RewriteExprs(n, func(e ast.Expr) ast.Expr {
+		name, ok := clockName(e)
+		if !ok {
+			return e
+		}
+		lit := clockLiteral(e.Pos(), name, d, now)
+		if lit == nil {
+			return e
+		}
+		start := e.Pos().Offset
+		word := strings.TrimSuffix(name, "()")
+		if start < 0 || start+len(word) > len(src) || !strings.EqualFold(src[start:start+len(word)], word) {
+			return e
+		}
+		end := start + len(word)
+		if strings.HasSuffix(name, "()") {
+			if end = emptyParens(src, end); end < 0 {
+				return e
+			}
+		}
+		edits = append(edits, Edit{Start: start, End: end, Text: printer.Print(lit, printer.Config{Dialect: d})})
+		return e
+	})
+	return edits
+}
+
+// emptyParens returns the offset just past "( )" at src[i:] (spaces
+// allowed), or -1.
+func emptyParens(src string, i int) int {
+	skip := func() {
+		for i < len(src) && strings.ContainsRune(" \t\r\n", rune(src[i])) {
+			i++
+		}
+	}
+	skip()
+	if i >= len(src) || src[i] != '(' {
+		return -1
+	}
+	i++
+	skip()
+	if i >= len(src) || src[i] != ')' {
+		return -1
+	}
+	return i + 1
+}
+
+// ApplyEdits applies non-overlapping edits to src.
+func ApplyEdits(src string, edits []Edit) string {
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+	var b strings.Builder
+	at := 0
+	for _, e := range edits {
+		if e.Start < at {
+			continue // overlapping: keep the first
+		}
+		b.WriteString(src[at:e.Start])
+		b.WriteString(e.Text)
+		at = e.End
+	}
+	b.WriteString(src[at:])
+	return b.String()
 }

@@ -43,3 +43,28 @@ func TestPinClock(t *testing.T) {
 		}
 	}
 }
+
+func TestClockEdits(t *testing.T) {
+	tests := []struct {
+		dialect token.Dialect
+		in      string
+		want    string
+	}{
+		{token.Spark, "SELECT DATEDIFF(current_date ( ), d),\n  CURRENT_DATE, now() FROM t",
+			"SELECT DATEDIFF(DATE '2024-06-15', d),\n  DATE '2024-06-15', TIMESTAMP '2024-06-15 12:00:00' FROM t"},
+		{token.Spark, "-- current_date() in a comment stays\nSELECT 'current_date()' AS s, unix_timestamp() FROM t",
+			"-- current_date() in a comment stays\nSELECT 'current_date()' AS s, 1718452800 FROM t"},
+		{token.Flink, "INSERT INTO x SELECT TIMESTAMPDIFF(DAY, d, CURRENT_DATE), NOW() FROM t",
+			"INSERT INTO x SELECT TIMESTAMPDIFF(DAY, d, DATE '2024-06-15'), TO_TIMESTAMP_LTZ(1718452800000, 3) FROM t"},
+	}
+	for _, tt := range tests {
+		f, diags := parser.ParseFile("t.sql", tt.in, tt.dialect)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", tt.in, diags.Err())
+		}
+		got := ApplyEdits(tt.in, ClockEdits(f.Stmts[0], tt.in, tt.dialect, DefaultNow))
+		if got != tt.want {
+			t.Errorf("ClockEdits(%q):\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}

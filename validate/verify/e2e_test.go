@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -79,6 +80,19 @@ func TestVerifyC360(t *testing.T) {
 	if err := os.WriteFile(dml, []byte(strings.Replace(string(data), "NOT EXISTS", "EXISTS", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// and customers_with_open_tickets reads a column that does not exist:
+	// it could not run, at the line of the file.
+	dml2 := filepath.Join(mutated, "pipelines/views/c360/customers_with_open_tickets/sql-scripts/dml.customers_with_open_tickets.sql")
+	data, err = os.ReadFile(dml2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "  c.phone,\n") {
+		t.Fatalf("%s: no c.phone line to alter:\n%s", dml2, data)
+	}
+	if err := os.WriteFile(dml2, []byte(strings.Replace(string(data), "  c.phone,\n", "  c.no_such_column,\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	opts.sparkTables = r.sparkTables
 	m, err := Run(ctx, gateway.New(url, nil), spark, mutated, opts)
 	if err != nil {
@@ -86,8 +100,14 @@ func TestVerifyC360(t *testing.T) {
 	}
 	for _, v := range m.Tables {
 		want := Equal
-		if v.Table == "products_without_stock" {
+		switch v.Table {
+		case "products_without_stock":
 			want = Differs
+		case "customers_with_open_tickets":
+			want = NotRun
+			if !strings.HasSuffix(v.File, "dml.customers_with_open_tickets.sql:6:5") || !strings.Contains(v.Reason, "no_such_column") {
+				t.Errorf("altered copy: %s: could not run at %q: %s; want the file's line 6, column 5 and the column named", v.Table, v.File, v.Reason)
+			}
 		}
 		if v.Verdict != want {
 			t.Errorf("altered copy: %s: %s (%s), want %s", v.Table, v.Verdict, v.Reason, want)
@@ -98,7 +118,7 @@ func TestVerifyC360(t *testing.T) {
 	}
 	text.Reset()
 	m.WriteText(&text)
-	if !strings.Contains(text.String(), "differs  products_without_stock") || !strings.Contains(text.String(), "Spark | Flink:") {
+	if !regexp.MustCompile(`(?m)^differs +products_without_stock +Spark 12 rows, Flink 12 rows, 0 equal`).MatchString(text.String()) || !strings.Contains(text.String(), "Spark | Flink:") {
 		t.Errorf("the text report does not show the difference:\n%s", text.String())
 	}
 }

@@ -109,11 +109,11 @@ func runFlink(ctx context.Context, c *gateway.Client, dir, work string, csvs map
 			ft.reason = "its input " + dep + " could not run"
 			continue
 		}
-		if err := f.insert(e.DML); err != nil {
+		if line, err := f.insert(e.DML); err != nil {
 			if isFatal(err) {
 				return nil, err
 			}
-			ft.reason, ft.file = "DML: "+errText(err), e.DML
+			ft.reason, ft.file = "DML: "+errText(err), position(e.DML, line, err)
 			if !e.Complete {
 				continue
 			}
@@ -129,7 +129,9 @@ func runFlink(ctx context.Context, c *gateway.Client, dir, work string, csvs map
 			} else if isFatal(serr) {
 				return nil, serr
 			} else {
-				ft.reason += "; in streaming mode: " + errText(serr)
+				if errText(serr) != errText(err) {
+					ft.reason += "; in streaming mode: " + errText(serr)
+				}
 				continue
 			}
 		}
@@ -342,14 +344,48 @@ func copyCSV(src, dst string, cols []string, rowtime bool, now time.Time) error 
 	return out.Close()
 }
 
-// insert runs a table's INSERT with the clock pinned, and waits for its job.
-func (f *flinkRun) insert(file string) error {
-	stmt, _, err := dryrun.ReadStatement(f.dir, file)
+// insert runs a table's INSERT, its text as written with only the clock
+// pinned, and waits for its job.
+func (f *flinkRun) insert(file string) (line int, err error) {
+	ins, text, _, err := f.pinned(file)
 	if err != nil {
-		return &InputError{Msg: err.Error()}
+		return 0, err
 	}
-	PinClock(stmt, token.Flink, f.now)
-	return f.run(printer.Print(stmt, printer.Config{Dialect: token.Flink}))
+	return ins.Base().At.At.Line, f.run(text)
+}
+
+// pinned reads the INSERT of file and returns it with its text, the
+// clock expressions replaced in place (lines kept, so Flink's positions
+// stay those of the file), and the offset its text starts at.
+func (f *flinkRun) pinned(file string) (*ast.InsertStmt, string, int, error) {
+	stmt, text, err := dryrun.ReadStatement(f.dir, file)
+	if err != nil {
+		return nil, "", 0, &InputError{Msg: err.Error()}
+	}
+	ins, ok := stmt.(*ast.InsertStmt)
+	if !ok || ins.Query == nil {
+		return nil, "", 0, &InputError{Msg: file + ": expected INSERT INTO ... query"}
+	}
+	base := stmt.Base().At.At.Offset
+	edits := ClockEdits(stmt, strings.Repeat(" ", base)+text, token.Flink, f.now)
+	if n := PinClock(stmt, token.Flink, f.now); n != len(edits) {
+		return nil, "", 0, &InputError{Msg: fmt.Sprintf("%s: %d clock expressions, %d found in the text", file, n, len(edits))}
+	}
+	for i := range edits {
+		edits[i].Start -= base
+		edits[i].End -= base
+	}
+	return ins, ApplyEdits(text, edits), base, nil
+}
+
+// position is file:line:col of a Flink error in a statement of file that
+// starts at line.
+func position(file string, line int, err error) string {
+	var ge *gateway.Error
+	if errors.As(err, &ge) && ge.Pos != nil {
+		return fmt.Sprintf("%s:%d:%d", file, line+ge.Pos.Line-1, ge.Pos.Col)
+	}
+	return file
 }
 
 func (f *flinkRun) run(sql string) error {
@@ -399,16 +435,11 @@ func (f *flinkRun) read(name string) (*Rows, error) {
 // rows where the table's filesystem sink would have, so the tables that
 // read it find them.
 func (f *flinkRun) streamInto(name, file string) error {
-	stmt, _, err := dryrun.ReadStatement(f.dir, file)
+	ins, text, base, err := f.pinned(file)
 	if err != nil {
-		return &InputError{Msg: err.Error()}
+		return err
 	}
-	ins, ok := stmt.(*ast.InsertStmt)
-	if !ok || ins.Query == nil {
-		return &InputError{Msg: file + ": expected INSERT INTO ... query"}
-	}
-	PinClock(ins, token.Flink, f.now)
-	sql := printer.Print(ins.Query, printer.Config{Dialect: token.Flink})
+	sql := text[ins.Query.Pos().Offset-base:]
 	res, err := f.c.Run(f.ctx, f.s, sql, map[string]string{"execution.runtime-mode": "streaming"})
 	if err != nil {
 		return err

@@ -103,7 +103,11 @@ func mdVerdict(v *Verdict) string {
 	case v.Verdict == Equal && v.Diff != nil:
 		s += fmt.Sprintf(": %d rows", v.Diff.SparkRows)
 	case v.Reason != "":
-		s += ": " + strings.ReplaceAll(firstLine(v.Reason), "|", "\\|")
+		where := ""
+		if v.File != "" {
+			where = "`" + v.File + "`: "
+		}
+		s += ": " + where + strings.ReplaceAll(firstLine(v.Reason), "|", "\\|")
 	}
 	if v.Note != "" {
 		s += " (" + strings.ReplaceAll(v.Note, "|", "\\|") + ")"

@@ -17,6 +17,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	for _, v := range r.Tables {
 		detail := v.Reason
+		if v.File != "" {
+			detail = v.File + ": " + detail
+		}
 		if v.Verdict == Equal && v.Diff != nil {
 			detail = fmt.Sprintf("%d rows", v.Diff.SparkRows)
 		}
@@ -32,6 +35,9 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "\n%s differs (Spark %s):\n", v.Table, v.SparkName)
 		b.WriteString(sideBySide(v.Diff, "  "))
+	}
+	if r.SparkError != "" {
+		fmt.Fprintf(&b, "\nspark_error: %s\n", r.SparkError)
 	}
 	eq, df, nr := r.Counts()
 	fmt.Fprintf(&b, "\n%d tables: %d equal, %d differ, %d could not run (%.1f s)\n", len(r.Tables), eq, df, nr, float64(r.Millis)/1000)

@@ -8,13 +8,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/c360-migrate/c360-migrate/translate/ast"
 	"github.com/c360-migrate/c360-migrate/translate/load"
 	"github.com/c360-migrate/c360-migrate/translate/parser"
-	"github.com/c360-migrate/c360-migrate/translate/printer"
 	"github.com/c360-migrate/c360-migrate/translate/token"
 )
 
@@ -56,20 +56,32 @@ func prepareSpark(src, dst string, dataDirs []string, now time.Time) (*sparkProj
 		if perrs.HasErrors() {
 			return nil, inputErrorf("%s: %v", src, perrs.Err())
 		}
+		// The copy is the file as Spark would read it with only the clock
+		// and the CSV paths changed in place, so Spark's errors keep the
+		// project's lines and columns.
+		var edits []Edit
 		for _, s := range f.Stmts {
 			if s == nil {
 				continue
 			}
-			sp.pinned += PinClock(s, token.Spark, now)
-			if err := sp.resolveCSV(s, filepath.Join(src, sf.Path), dataDirs); err != nil {
+			ce := ClockEdits(s, sf.Expanded, token.Spark, now)
+			if n := PinClock(s, token.Spark, now); n != len(ce) {
+				at := s.Base().At.At
+				return nil, fmt.Errorf("%s:%d:%d: %d clock expressions, %d found in the text", sf.Path, at.Line, at.Col, n, len(ce))
+			}
+			sp.pinned += len(ce)
+			edits = append(edits, ce...)
+			pe, err := sp.resolveCSV(s, sf.Expanded, filepath.Join(src, sf.Path), dataDirs)
+			if err != nil {
 				return nil, err
 			}
+			edits = append(edits, pe...)
 		}
 		out := filepath.Join(dst, filepath.FromSlash(sf.Path))
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 			return nil, err
 		}
-		if err := os.WriteFile(out, []byte(printer.PrintFile(f, printer.Config{Dialect: token.Spark})), 0o644); err != nil {
+		if err := os.WriteFile(out, []byte(ApplyEdits(sf.Expanded, edits)), 0o644); err != nil {
 			return nil, err
 		}
 	}
@@ -79,11 +91,12 @@ func prepareSpark(src, dst string, dataDirs []string, now time.Time) (*sparkProj
 // resolveCSV makes the path option of a CSV view absolute, looking a
 // relative path up in each data folder in turn, and records it: the Flink
 // side reads the same file.
-func (sp *sparkProject) resolveCSV(s ast.Stmt, file string, dataDirs []string) error {
+func (sp *sparkProject) resolveCSV(s ast.Stmt, text, file string, dataDirs []string) ([]Edit, error) {
 	v, ok := s.(*ast.CreateView)
 	if !ok || !strings.EqualFold(v.Using, "csv") {
-		return nil
+		return nil, nil
 	}
+	var edits []Edit
 	for _, p := range v.Options {
 		k, _, ok := propertyText(p)
 		if !ok || !strings.EqualFold(k, "path") {
@@ -96,14 +109,17 @@ func (sp *sparkProject) resolveCSV(s ast.Stmt, file string, dataDirs []string) e
 		abs, found := resolvePath(lit.Value, dataDirs)
 		if !found {
 			at := s.Base().At.At
-			return inputErrorf("%s:%d:%d: CSV %q of %s not found in %s (set --data)", file, at.Line, at.Col,
+			return nil, inputErrorf("%s:%d:%d: CSV %q of %s not found in %s (set --data)", file, at.Line, at.Col,
 				lit.Value, v.Name.Last().Name, strings.Join(dataDirs, ", "))
 		}
-		lit.Value = abs
-		lit.Raw = "'" + strings.ReplaceAll(abs, "'", "\\'") + "'"
+		start := lit.Pos().Offset
+		if start < 0 || start+len(lit.Raw) > len(text) || text[start:start+len(lit.Raw)] != lit.Raw {
+			return nil, fmt.Errorf("%s: the path literal of %s is not where the parser put it", file, v.Name.Last().Name)
+		}
+		edits = append(edits, Edit{Start: start, End: start + len(lit.Raw), Text: "'" + strings.ReplaceAll(abs, "'", "\\'") + "'"})
 		sp.csv[strings.ToLower(v.Name.Last().Name)] = abs
 	}
-	return nil
+	return edits, nil
 }
 
 func propertyText(p *ast.Property) (key, value string, ok bool) {
@@ -168,7 +184,7 @@ func runSpark(ctx context.Context, sparkEnv, project, work string) (map[string]*
 		// run_project.py names files relative to the repository root; the
 		// copy's files are named as in the project (statement lines are
 		// those of the copy, whose clock is pinned).
-		msg := lastLines(stderr.String(), 12)
+		msg := lastLines(sparkNoise.ReplaceAllString(stderr.String(), ""), 12)
 		if rel, rerr := filepath.Rel(filepath.Join(sparkEnv, "..", ".."), project); rerr == nil {
 			msg = strings.ReplaceAll(msg, rel+string(filepath.Separator), "")
 		}
@@ -193,6 +209,9 @@ func runSpark(ctx context.Context, sparkEnv, project, work string) (map[string]*
 	}
 	return tables, nil
 }
+
+// sparkNoise is what Spark prints on every start.
+var sparkNoise = regexp.MustCompile(`(?m)^(Setting default log level|To adjust logging level).*\n`)
 
 func lastLines(s string, n int) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")

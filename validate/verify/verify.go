@@ -69,6 +69,9 @@ type Report struct {
 	Pinned   int        `json:"spark_clock_expressions_pinned"`
 	Tables   []*Verdict `json:"tables"`
 	Millis   int64      `json:"millis"`
+	// SparkError is why the Spark project did not run: then no table
+	// could be compared.
+	SparkError string `json:"spark_error,omitempty"`
 
 	sparkTables map[string]*sparkTable
 }
@@ -176,6 +179,9 @@ func Run(ctx context.Context, c *gateway.Client, sparkDir, flinkDir string, opts
 
 	r := &Report{SparkDir: sparkDir, FlinkDir: flinkDir, Gateway: c.URL(),
 		Now: opts.Now.UTC().Format(time.RFC3339), Pinned: sp.pinned, sparkTables: sparkTables}
+	if sparkErr != nil {
+		r.SparkError = sparkErr.Error()
+	}
 	for _, name := range inv.DeployOrder() {
 		e := inv.Tables[name]
 		v := &Verdict{Table: name, SparkName: e.SparkName, Layer: e.Layer, Status: e.Status}
@@ -187,7 +193,7 @@ func Run(ctx context.Context, c *gateway.Client, sparkDir, flinkDir string, opts
 		st := sparkTables[strings.ToLower(e.SparkName)]
 		switch {
 		case sparkErr != nil:
-			v.Verdict, v.Reason = NotRun, "Spark: "+sparkErr.Error()
+			v.Verdict, v.Reason = NotRun, "the Spark project failed (see spark_error)"
 		case st == nil:
 			v.Verdict, v.Reason = NotRun, "Spark produced no table "+e.SparkName
 		case ft == nil || ft.reason != "":
