@@ -52,7 +52,7 @@ func TestMigrateLLM(t *testing.T) {
 
 	r := run(t, "", "migrate", "--skip-dry-run", "--ollama-url", srv.URL, "spark")
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
-	assert.Contains(t, r.stdout, "1 of 1 tables translated, 1 model calls")
+	assert.Contains(t, r.stdout, "1 of 1 tables translated, 0 failed; 1 model calls, 0 answers replayed")
 	dml, err := os.ReadFile(filepath.Join("flink_out", "pipelines", "views", "spark", "v", "sql-scripts", "dml.v.sql"))
 	require.NoError(t, err)
 	assert.Contains(t, string(dml), "HASH_CODE(xs)")
@@ -60,7 +60,7 @@ func TestMigrateLLM(t *testing.T) {
 
 	r = run(t, "", "migrate", "--skip-dry-run", "--ollama-url", srv.URL, "spark")
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
-	assert.Contains(t, r.stdout, "0 model calls")
+	assert.Contains(t, r.stdout, "1 of 1 tables translated, 0 failed; 0 model calls, 1 answers replayed")
 	assert.Equal(t, int32(1), atomic.LoadInt32(&calls), "the cached answer is replayed")
 }
 
