@@ -101,10 +101,10 @@ type llmFigures struct {
 	} `json:"llm"`
 }
 
-func reportFigures(t *testing.T) llmFigures {
+func reportFigures(t *testing.T, dir ...string) llmFigures {
 	t.Helper()
 	var r llmFigures
-	require.NoError(t, json.Unmarshal([]byte(readFile(t, filepath.Join("report", "report.json"))), &r))
+	require.NoError(t, json.Unmarshal([]byte(readFile(t, filepath.Join(append(dir, "report", "report.json")...))), &r))
 	return r
 }
 
