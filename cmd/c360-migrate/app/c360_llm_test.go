@@ -3,9 +3,9 @@ package app_test
 import (
 	"fmt"
 	"os"
-	"strings"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
