@@ -3,7 +3,7 @@
 -- 3 Spark construct(s) had no translation rule; the statement below
 -- still holds them and is NOT a complete Flink statement. Do NOT deploy it.
 -- Run c360-migrate with Ollama running (--model) for the LLM loop, or translate the residue by hand.
--- Residue (construct, Spark position, reason):
+-- Residue (position, construct, reason):
 --   pipelines/intermediates/c360/int_customer_purchase_sequence/sql-scripts/dml.int_c360_customer_purchase_sequence.sql:9:5 [lint.over-order] LAG, ROW_NUMBER OVER (without a rank filter in the query above: an OVER aggregate, not a Top-N) is ordered by transaction_ts, transaction_id: streaming OVER windows must be ordered by one ascending time attribute; fix: Order the window by the event-time attribute ($rowtime, or a column with a WATERMARK), or compute the sequence with a rank filter (Top-N).
 --   pipelines/intermediates/c360/int_customer_purchase_sequence/sql-scripts/dml.int_c360_customer_purchase_sequence.sql:12:5 [lint.over-order] SUM OVER is ordered by transaction_ts, transaction_id: streaming OVER windows must be ordered by one ascending time attribute; fix: Order the window by the event-time attribute ($rowtime, or a column with a WATERMARK), or compute the sequence with a rank filter (Top-N).
 --   pipelines/intermediates/c360/int_customer_purchase_sequence/sql-scripts/dml.int_c360_customer_purchase_sequence.sql:13:10 [lint.over-order] AVG OVER is ordered by transaction_ts, transaction_id: streaming OVER windows must be ordered by one ascending time attribute; fix: Order the window by the event-time attribute ($rowtime, or a column with a WATERMARK), or compute the sequence with a rank filter (Top-N).
