@@ -36,6 +36,29 @@ type Loop struct {
 	// Source returns the text of a file named in a residue position, for
 	// the snippet shown to the model; nil: no snippets.
 	Source func(file string) (string, error)
+	// DryRun deploys an answer that passed the parser and the lint on a
+	// real Flink; nil: answers are checked by the parser and the lint only.
+	DryRun DryRunner
+	// Progress is told each step of each attempt; nil: silent.
+	Progress func(attempt, max int, step string)
+}
+
+// Steps reported to Progress.
+const (
+	StepAsk    = "asking the model"
+	StepReplay = "replaying the cache"
+	StepCheck  = "parse and lint"
+	StepDeploy = "dry run"
+)
+
+// DryRunner deploys a candidate table, with the tables it reads, on a real
+// Flink without running it.
+type DryRunner interface {
+	// DryRun returns Flink's errors on t's DDL and DML (none: Flink
+	// accepts them); err is for a Flink that could not be used.
+	DryRun(ctx context.Context, t *result.Table, inputs []*result.Table) ([]string, error)
+	// Flink names the Flink it deploys on, as "Flink 2.1.1".
+	Flink() string
 }
 
 // Outcome is what the loop did for one table.
@@ -43,13 +66,17 @@ type Outcome struct {
 	OK           bool
 	Attempts     int      // answers checked
 	Calls        int      // answers asked of the model (not from the cache)
+	Cached       int      // answers replayed from the cache
 	PromptTokens []int    // estimated size of each prompt
 	Errors       []string // why the last answer was rejected
 }
 
 // Table runs the loop for t, whose DML reads inputs. On success t gets the
-// answer's DML (and DDL if given), Status LLM and its provenance; otherwise
-// t is left as it was. The error is for a model that could not answer.
+// answer's DML (and DDL if given), Status LLM and its provenance. When
+// every attempt was rejected, t keeps its rules' text and residue, gets
+// Status Failed and the last errors in its provenance. The error is for a
+// model, cache or Flink that could not be used (or a cancelled ctx): t is
+// then left as it was.
 func (l *Loop) Table(ctx context.Context, t *result.Table, inputs []*result.Table) (*Outcome, error) {
 	max := l.MaxAttempts
 	if max <= 0 {
@@ -70,7 +97,6 @@ func (l *Loop) Table(ctx context.Context, t *result.Table, inputs []*result.Tabl
 		name = prompts.DDL
 	}
 	out := &Outcome{}
-	allCached := true
 	for out.Attempts < max {
 		user, err := prompts.Render(name, data)
 		if err != nil {
@@ -78,23 +104,38 @@ func (l *Loop) Table(ctx context.Context, t *result.Table, inputs []*result.Tabl
 		}
 		p := Prompt{System: system, User: user, Schema: Schema}
 		out.PromptTokens = append(out.PromptTokens, prompts.Tokens(system+user))
-		ans, hit, err := l.ask(ctx, p)
+		ans, hit, err := l.ask(ctx, p, out.Attempts+1, max)
 		if err != nil {
-			return out, err
+			return out, fmt.Errorf("attempt %d of %d: %w", out.Attempts+1, max, err)
 		}
-		if !hit {
+		if hit {
+			out.Cached++
+		} else {
 			out.Calls++
-			allCached = false
 		}
 		out.Attempts++
+		l.progress(out.Attempts, max, StepCheck)
 		r, errs := l.check(t, ans, cat)
+		if len(errs) == 0 && l.DryRun != nil {
+			l.progress(out.Attempts, max, StepDeploy)
+			cand := *t
+			cand.DML = r.dml
+			if strings.TrimSpace(r.ddl) != "" {
+				cand.DDL = r.ddl
+			}
+			errs, err = l.DryRun.DryRun(ctx, &cand, inputs)
+			if err != nil {
+				return out, fmt.Errorf("attempt %d of %d: dry run: %w", out.Attempts, max, err)
+			}
+		}
 		if len(errs) == 0 {
 			out.OK = true
-			t.LLM = &result.LLMProvenance{Model: l.ModelName, Attempts: out.Attempts, Cached: allCached,
-				Notes: r.notes, RulesDDL: t.DDL, RulesDML: t.DML, Residue: t.Residue}
+			t.LLM = l.provenance(t, out)
+			t.LLM.Notes = r.notes
 			t.DML = r.dml
-			if r.ddl != "" {
+			if strings.TrimSpace(r.ddl) != "" {
 				t.DDL = r.ddl
+				t.LLM.DDL = true
 			}
 			t.Residue = nil
 			t.Status = result.LLM
@@ -104,7 +145,25 @@ func (l *Loop) Table(ctx context.Context, t *result.Table, inputs []*result.Tabl
 		name = prompts.Repair
 		data.Previous, data.Errors = ans.Text, errs
 	}
+	t.LLM = l.provenance(t, out)
+	t.Status = result.Failed
 	return out, nil
+}
+
+// provenance records the loop's work on t before t is changed.
+func (l *Loop) provenance(t *result.Table, out *Outcome) *result.LLMProvenance {
+	p := &result.LLMProvenance{Model: l.ModelName, Attempts: out.Attempts, Cached: out.Calls == 0,
+		Errors: out.Errors, RulesDDL: t.DDL, RulesDML: t.DML, Residue: t.Residue}
+	if l.DryRun != nil {
+		p.DryRun = l.DryRun.Flink()
+	}
+	return p
+}
+
+func (l *Loop) progress(attempt, max int, step string) {
+	if l.Progress != nil {
+		l.Progress(attempt, max, step)
+	}
 }
 
 func (l *Loop) profile() string {
@@ -124,14 +183,19 @@ func untyped(cols []result.Column) bool {
 }
 
 // ask returns the cached answer for p, or the model's (then cached).
-func (l *Loop) ask(ctx context.Context, p Prompt) (Answer, bool, error) {
+func (l *Loop) ask(ctx context.Context, p Prompt, attempt, max int) (Answer, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return Answer{}, false, err
+	}
 	var key string
 	if l.Cache != nil {
 		key = l.Cache.Key(l.ModelName, p)
 		if a, ok := l.Cache.Get(key); ok {
+			l.progress(attempt, max, StepReplay)
 			return a, true, nil
 		}
 	}
+	l.progress(attempt, max, StepAsk)
 	if l.Model == nil {
 		return Answer{}, false, errors.New("llm: no model and no cached answer")
 	}

@@ -35,9 +35,9 @@ func answer(dml string) string {
 }
 
 func tables() (*result.Table, []*result.Table) {
-	src := &result.Table{FlinkName: "src_c360_customers", DDL: srcDDL, Status: result.Translated,
+	src := &result.Table{FlinkName: "src_c360_customers", Layer: "sources", Product: "c360", Changelog: result.Upsert, DDL: srcDDL, Status: result.Translated,
 		Columns: []result.Column{{Name: "customer_id", Type: "STRING"}, {Name: "name", Type: "STRING"}}}
-	t := &result.Table{FlinkName: "int_c360_names", DDL: sinkDDL, DML: partial, Status: result.NeedsLLM,
+	t := &result.Table{FlinkName: "int_c360_names", Layer: "intermediates", Product: "c360", Changelog: result.Upsert, Deps: []string{"src_c360_customers"}, DDL: sinkDDL, DML: partial, Status: result.NeedsLLM,
 		Columns: []result.Column{{Name: "customer_id", Type: "STRING"}, {Name: "name", Type: "STRING"}},
 		Residue: []*diag.Diagnostic{{Position: token.Position{File: "int/names.sql", Pos: token.Pos{Line: 2, Col: 21}},
 			Severity: diag.Error, Rule: "residue", Msg: "no rule for name_udf"}}}
@@ -86,8 +86,13 @@ func rejected(t *testing.T, want string, replies ...reply) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.OK || out.Attempts != 3 || tb.Status != result.NeedsLLM || tb.DML != partial || tb.LLM != nil || len(tb.Residue) != 1 {
+	// The table fails: its DML stays the rules' partial text with its
+	// residue, and the provenance says why.
+	if out.OK || out.Attempts != 3 || tb.Status != result.Failed || tb.DML != partial || len(tb.Residue) != 1 {
 		t.Fatalf("outcome %+v; table %+v", out, tb)
+	}
+	if tb.LLM == nil || tb.LLM.Attempts != 3 || strings.Join(tb.LLM.Errors, "\n") != strings.Join(out.Errors, "\n") {
+		t.Errorf("provenance of the failed table %+v", tb.LLM)
 	}
 	if !strings.Contains(strings.Join(out.Errors, "\n"), want) {
 		t.Errorf("errors %q lack %q", out.Errors, want)

@@ -240,7 +240,7 @@ func dmlSQL(t *result.Table) string {
 			fmt.Sprintf("%d Spark construct(s) had no translation rule; the statement below", len(t.Residue)),
 			"still holds them and is NOT a complete Flink statement. Do NOT deploy it.",
 			"Run c360-migrate with Ollama running (--model) for the LLM loop, or translate the residue by hand.",
-			"Residue (construct, Spark position, reason):",
+			"Residue (position, construct, reason):",
 		}
 		for _, d := range sortedFindings(t.Residue) {
 			lines = append(lines, "  "+oneLine(findingText(d)))
@@ -248,6 +248,19 @@ func dmlSQL(t *result.Table) string {
 		lines = append(lines, "See tracking.md.")
 		return banner(lines) + withNewline(t.DML)
 	case result.Failed:
+		if t.LLM != nil {
+			lines := []string{
+				"NOT COMPLETE: status failed.",
+				fmt.Sprintf("The LLM loop rejected all %d answers of the model; the statement below is", t.LLM.Attempts),
+				"the rules' partial output and is NOT a complete Flink statement. Do NOT deploy it.",
+				"Residue (position, construct, reason):",
+			}
+			for _, d := range sortedFindings(t.Residue) {
+				lines = append(lines, "  "+oneLine(findingText(d)))
+			}
+			lines = append(lines, "The last answer's errors are in tracking.md.")
+			return banner(lines) + withNewline(t.DML)
+		}
 		return banner([]string{
 			"FAILED: the translation of this table failed (see tracking.md).",
 			"There is no complete DML. Do NOT deploy this file.",

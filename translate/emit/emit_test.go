@@ -64,11 +64,22 @@ func write(t *testing.T, run *result.Run, dir string, o emit.Options) *emit.Writ
 	return w
 }
 
-// TestGolden writes the sample run and compares the whole tree, path list
-// and contents, with testdata/golden.
+// TestGolden writes the sample runs and compares each whole tree, path
+// list and contents, with its golden folder: testdata/golden for the rules'
+// output, testdata/golden-llm for the same run after the LLM loop (one
+// table finished by the model, one failed).
 func TestGolden(t *testing.T) {
+	for _, c := range []struct {
+		dir string
+		run func() *result.Run
+	}{{goldenDir, emittest.Run}, {"testdata/golden-llm", emittest.LLMRun}} {
+		t.Run(filepath.Base(c.dir), func(t *testing.T) { golden(t, c.dir, c.run()) })
+	}
+}
+
+func golden(t *testing.T, goldenDir string, run *result.Run) {
 	out := t.TempDir()
-	w := write(t, emittest.Run(), out, emit.Options{})
+	w := write(t, run, out, emit.Options{})
 	got := tree(t, out)
 
 	if *update {

@@ -47,6 +47,8 @@ type InventoryEntry struct {
 	} `json:"statements"`
 	Residue int `json:"residue"`
 	Notes   int `json:"notes"`
+	// LLM is how the LLM loop produced the table, or why it failed.
+	LLM *result.LLMProvenance `json:"llm,omitempty"`
 }
 
 func inventoryJSON(run *result.Run, ls []*layout, o Options) ([]byte, error) {
@@ -71,6 +73,7 @@ func inventoryJSON(run *result.Run, ls []*layout, o Options) ([]byte, error) {
 			Tests:     []string{},
 			Residue:   len(t.Residue),
 			Notes:     len(t.Notes),
+			LLM:       t.LLM,
 		}
 		for _, r := range t.Raw {
 			e.Tests = append(e.Tests, path.Join(l.folder, rawDDLFile(r.Name)), path.Join(l.folder, rawInsFile(r.Name)))

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/c360-migrate/c360-migrate/translate/check"
 	"github.com/c360-migrate/c360-migrate/translate/diag"
 	"github.com/c360-migrate/c360-migrate/translate/result"
 	"github.com/c360-migrate/c360-migrate/translate/token"
@@ -32,7 +33,13 @@ func tracking(l *layout) string {
 		p("> `make create_dml` refuses to run. Run c360-migrate with Ollama running (--model) to give the residue to the LLM loop, or translate it by hand.\n\n")
 	case result.Failed:
 		p("> **FAILED — nothing in this folder may be deployed.**\n")
-		p("> The Spark input could not be read or modelled (see *Needs review*); `make create_ddl` and `make create_dml` refuse to run.\n\n")
+		if t.LLM != nil {
+			p("> The LLM loop rejected all %d answers of the model (the last errors are under *Provenance*);\n", t.LLM.Attempts)
+			p("> `%s` holds the rules' partial output and is NOT a complete Flink statement.\n", dmlFile(t.FlinkName))
+			p("> `make create_ddl` and `make create_dml` refuse to run.\n\n")
+		} else {
+			p("> The Spark input could not be read or modelled (see *Needs review*); `make create_ddl` and `make create_dml` refuse to run.\n\n")
+		}
 	default:
 		p("> **Unknown status: treat this table as NOT complete.**\n\n")
 	}
@@ -61,6 +68,8 @@ func tracking(l *layout) string {
 	}
 	p("\n")
 
+	provenance(p, t)
+
 	p("## Rules applied\n\n")
 	if len(t.Rules) == 0 {
 		p("None.\n\n")
@@ -85,9 +94,9 @@ func tracking(l *layout) string {
 		if len(t.Residue) == 0 {
 			p("The status is needs-llm but no construct was recorded: treat the whole DML as untranslated.\n\n")
 		} else {
-			p("| construct | Spark position | reason |\n|---|---|---|\n")
+			p("| construct | position | reason |\n|---|---|---|\n")
 			for _, d := range sortedFindings(t.Residue) {
-				p("| %s | `%s` | %s |\n", cell(orText(d.Rule, "-")), cell(d.Position.String()), cell(d.Msg))
+				p("| %s | %s `%s` | %s |\n", cell(orText(d.Rule, "-")), positionKind(d), cell(d.Position.String()), cell(d.Msg))
 			}
 			p("\n")
 		}
@@ -117,7 +126,11 @@ func review(t *result.Table) []string {
 	case result.NeedsLLM:
 		out = append(out, fmt.Sprintf("Translate the %d residue construct(s) above and remove the NOT COMPLETE banner from `%s`.", len(t.Residue), dmlFile(t.FlinkName)))
 	case result.Failed:
-		out = append(out, "The translation failed: fix the Spark input or write the Flink statements by hand.")
+		if t.LLM != nil {
+			out = append(out, fmt.Sprintf("The LLM loop rejected all %d answers: translate the residue by hand, or run again with another --model or more --max-attempts.", t.LLM.Attempts))
+		} else {
+			out = append(out, "The translation failed: fix the Spark input or write the Flink statements by hand.")
+		}
 	case result.LLM:
 		out = append(out, "Read the LLM-translated parts of the DML against the Spark query.")
 	}
@@ -135,6 +148,103 @@ func review(t *result.Table) []string {
 		out = append(out, "Nothing beyond the usual check of the DDL and DML.")
 	}
 	return out
+}
+
+// provenance says which of the rules and the LLM produced each statement
+// and, for the LLM, shows what it changed in the rules' partial output.
+func provenance(p func(string, ...any), t *result.Table) {
+	p("## Provenance\n\n")
+	p("| statement | produced by |\n|---|---|\n")
+	ddl, dml := "rules", "rules"
+	switch {
+	case t.Status == result.LLM && t.LLM != nil:
+		dml = "rules, finished by the LLM: " + llmText(t.LLM)
+		if t.LLM.DDL {
+			ddl = "the LLM (replacing the rules' DDL): " + llmText(t.LLM)
+		}
+	case t.Status == result.LLM:
+		dml = "the LLM (no record of the loop)"
+	case t.Status == result.NeedsLLM:
+		dml = "rules, partial (NOT complete)"
+	case t.Status == result.Failed && t.LLM != nil:
+		dml = "rules, partial (NOT complete); the LLM's answers were all rejected: " + llmText(t.LLM)
+	case t.Status == result.Failed:
+		ddl, dml = "rules (failed)", "rules (failed)"
+	}
+	p("| DDL | %s |\n| DML | %s |\n\n", cell(ddl), cell(dml))
+	l := t.LLM
+	if l == nil {
+		return
+	}
+	if t.Status == result.LLM && len(l.Residue) > 0 {
+		p("The model was given this residue:\n\n")
+		for _, d := range sortedFindings(l.Residue) {
+			p("- %s `%s`%s: %s\n", positionKind(d), cell(d.Position.String()), ruleText(d), oneLine(d.Msg))
+		}
+		p("\n")
+	}
+	if l.Notes != "" && t.Status == result.LLM {
+		p("The model's notes: %s\n\n", oneLine(l.Notes))
+	}
+	if len(l.Errors) > 0 {
+		if t.Status == result.LLM {
+			p("The last rejected answer, before the kept one, was rejected for:\n\n")
+		} else {
+			p("The last answer was rejected for:\n\n")
+		}
+		for _, e := range l.Errors {
+			p("- %s\n", oneLine(e))
+		}
+		p("\n")
+	}
+	if t.Status != result.LLM {
+		return
+	}
+	for _, d := range []struct{ kind, file, rules, final string }{
+		{"DML", dmlFile(t.FlinkName), l.RulesDML, t.DML},
+		{"DDL", ddlFile(t.FlinkName), l.RulesDDL, t.DDL},
+	} {
+		if d.kind == "DDL" && !l.DDL {
+			continue
+		}
+		diff := check.Unified(withNewline(d.rules), withNewline(d.final), "rules/"+d.file, "final/"+d.file, 3)
+		if diff == "" {
+			p("The LLM left the rules' %s as it was.\n\n", d.kind)
+			continue
+		}
+		p("What the LLM changed in the rules' %s:\n\n```diff\n%s```\n\n", d.kind, diff)
+	}
+}
+
+// llmText is "model qwen2.5-coder, 2 attempts, answers from the model,
+// checked by the parser, the lint and a dry run on Flink 2.1.1".
+func llmText(l *result.LLMProvenance) string {
+	s := fmt.Sprintf("model `%s`, %d %s, ", l.Model, l.Attempts, plural(l.Attempts, "attempt", "attempts"))
+	if l.Cached {
+		s += "answers replayed from the cache, "
+	} else {
+		s += "answers from the model, "
+	}
+	if l.DryRun != "" {
+		return s + "checked by the parser, the lint and a dry run on " + l.DryRun
+	}
+	return s + "checked by the parser and the lint (no dry run)"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// positionKind says whose position a finding carries: the Spark source, or
+// the generated Flink file the lint and the dry run read.
+func positionKind(d *diag.Diagnostic) string {
+	if strings.HasPrefix(d.File, Pipelines+"/") {
+		return "generated"
+	}
+	return "Spark"
 }
 
 func changelogReason(t *result.Table) string {

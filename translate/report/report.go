@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/c360-migrate/c360-migrate/translate/check"
 	"github.com/c360-migrate/c360-migrate/translate/diag"
 	"github.com/c360-migrate/c360-migrate/translate/graph"
 	"github.com/c360-migrate/c360-migrate/translate/result"
@@ -206,6 +207,9 @@ func Summary(run *result.Run) string {
 	if run != nil && len(run.Diags) > 0 {
 		p("project diagnostics: %d (%s)\n", len(run.Diags), plural(run.Diags.Count(diag.Error), "error", "errors"))
 	}
+	if run != nil && run.LLM != nil {
+		p("%s\n", llmLine(run.LLM))
+	}
 	if n := len(c.needLLM); n > 0 {
 		p("hint: %s the LLM (%s): start Ollama and run again (the LLM loop takes the residue listed in %s), or translate it by hand\n",
 			plural(n, "table needs", "tables need"), listNames(c.needLLM, 3), pluralWord(n, "its tracking.md", "their tracking.md"))
@@ -266,6 +270,8 @@ func Markdown(run *result.Run) string {
 		p("\n")
 	}
 
+	llmSection(p, run)
+
 	p("## Residue\n\n")
 	if c.residue == 0 {
 		p("None: every construct was translated.\n\n")
@@ -316,6 +322,9 @@ type JSONReport struct {
 	Rules       map[string]int `json:"rules_applied"` // rule id → times, over all tables
 	Tables      []JSONTable    `json:"tables"`        // in dependency order
 	Diagnostics []JSONFinding  `json:"diagnostics"`   // project-level
+	// LLM counts the LLM loop's work: model calls, cached answers and the
+	// prompt size of each call; null when the loop did not run.
+	LLM *result.LLMRun `json:"llm"`
 }
 
 // JSONTotals counts the run.
@@ -345,6 +354,20 @@ type JSONTable struct {
 	Rules     map[string]int `json:"rules_applied"`
 	Residue   []JSONFinding  `json:"residue"`
 	Notes     []JSONFinding  `json:"notes"`
+	// Provenance says which of the rules and the LLM produced each
+	// statement.
+	Provenance JSONProvenance `json:"provenance"`
+}
+
+// JSONProvenance is who produced a table's statements: "rules" or "llm"
+// for each, with the LLM loop's record and the diffs from the rules'
+// partial output to the final text.
+type JSONProvenance struct {
+	DDL     string                `json:"ddl"`
+	DML     string                `json:"dml"`
+	LLM     *result.LLMProvenance `json:"llm,omitempty"`
+	DiffDDL string                `json:"diff_ddl,omitempty"`
+	DiffDML string                `json:"diff_dml,omitempty"`
 }
 
 // JSONFinding is one finding at its Spark position.
@@ -378,6 +401,7 @@ func JSON(run *result.Run) ([]byte, error) {
 	if run != nil {
 		r.Product, r.Profile = run.Product, run.Profile
 		r.Diagnostics = jsonFindings(run.Diags)
+		r.LLM = run.LLM
 	}
 	for _, t := range tables(run) {
 		rules := map[string]int{}
@@ -390,6 +414,7 @@ func JSON(run *result.Run) ([]byte, error) {
 			Status: string(t.Status), Complete: t.Status == result.Translated || t.Status == result.LLM,
 			Key: nonNil(t.Key), KeyReason: t.KeyReason, Changelog: t.Changelog, DependsOn: nonNil(t.Deps),
 			Rules: rules, Residue: jsonFindings(t.Residue), Notes: jsonFindings(t.Notes),
+			Provenance: provenance(t),
 		})
 	}
 	var b bytes.Buffer
@@ -400,6 +425,92 @@ func JSON(run *result.Run) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+func provenance(t *result.Table) JSONProvenance {
+	pv := JSONProvenance{DDL: "rules", DML: "rules", LLM: t.LLM}
+	if t.Status != result.LLM {
+		return pv
+	}
+	pv.DML = "llm"
+	if t.LLM == nil {
+		return pv
+	}
+	pv.DiffDML = diff(t.LLM.RulesDML, t.DML, "dml."+t.FlinkName+".sql")
+	if t.LLM.DDL {
+		pv.DDL = "llm"
+		pv.DiffDDL = diff(t.LLM.RulesDDL, t.DDL, "ddl."+t.FlinkName+".sql")
+	}
+	return pv
+}
+
+// diff is the unified diff from the rules' text to the final one.
+func diff(rules, final, file string) string {
+	nl := func(s string) string { return strings.TrimRight(s, "\n") + "\n" }
+	return check.Unified(nl(rules), nl(final), "rules/"+file, "final/"+file, 3)
+}
+
+// llmLine is the summary's line of LLM figures.
+func llmLine(l *result.LLMRun) string {
+	toks := make([]string, len(l.PromptTokens))
+	for i, n := range l.PromptTokens {
+		toks[i] = fmt.Sprint(n)
+	}
+	s := fmt.Sprintf("llm (%s): %s, %s, %s replayed from the cache", l.Model, plural(l.Tables, "table", "tables"),
+		plural(l.Calls, "model call", "model calls"), plural(l.Cached, "answer", "answers"))
+	if len(toks) > 0 {
+		s += "; prompt tokens per call: " + strings.Join(toks, ", ")
+	}
+	return s + "; checked by " + orText(l.Checks, "nothing")
+}
+
+// llmSection lists, in report.md, each table the LLM loop worked on: who
+// produced each statement, the errors of the last rejected answer, and
+// the diff from the rules' partial output.
+func llmSection(p func(string, ...any), run *result.Run) {
+	var worked []*result.Table
+	for _, t := range tables(run) {
+		if t.LLM != nil {
+			worked = append(worked, t)
+		}
+	}
+	if run == nil || (run.LLM == nil && len(worked) == 0) {
+		return
+	}
+	p("## LLM\n\n")
+	if run.LLM != nil {
+		p("%s.\n\n", llmLine(run.LLM))
+	}
+	for _, t := range worked {
+		l := t.LLM
+		pv := provenance(t)
+		how := fmt.Sprintf("model `%s`, %s, ", cell(l.Model), plural(l.Attempts, "attempt", "attempts"))
+		if l.Cached {
+			how += "replayed from the cache"
+		} else {
+			how += "answers from the model"
+		}
+		if l.DryRun != "" {
+			how += ", dry-run on " + l.DryRun
+		}
+		p("### %s (%s)\n\n", t.FlinkName, t.Status)
+		if t.Status == result.LLM {
+			p("DDL by %s, DML by %s; %s.\n\n", pv.DDL, pv.DML, how)
+		} else {
+			p("Every answer was rejected: the DDL and the partial (NOT complete) DML are the rules'; %s.\n\n", how)
+		}
+		for _, e := range l.Errors {
+			p("- last rejected answer: %s\n", oneLine(e))
+		}
+		if len(l.Errors) > 0 {
+			p("\n")
+		}
+		for _, d := range []string{pv.DiffDML, pv.DiffDDL} {
+			if d != "" {
+				p("```diff\n%s```\n\n", d)
+			}
+		}
+	}
 }
 
 func jsonFindings(ds []*diag.Diagnostic) []JSONFinding {

@@ -40,6 +40,7 @@ var runs = []struct {
 		return r
 	}},
 	{"dry-run", dryRunRun},
+	{"llm", emittest.LLMRun},
 }
 
 // dryRunRun is the sample run after a dry run that rejected the view.

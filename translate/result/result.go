@@ -17,7 +17,8 @@ const (
 	Translated Status = "translated"
 	// NeedsLLM: some construct had no rule; the residue lists them.
 	NeedsLLM Status = "needs-llm"
-	// Failed: the Spark input could not be read or modelled.
+	// Failed: the Spark input could not be read or modelled, or the LLM
+	// loop rejected every answer of the model (LLM says why).
 	Failed Status = "failed"
 	// LLM: the residue was translated by the model and validated.
 	LLM Status = "llm"
@@ -75,21 +76,47 @@ type Table struct {
 	// Notes are streaming differences and decisions a reviewer must see
 	// (ORDER BY dropped, per-record CURRENT_DATE, regular join state...).
 	Notes []*Finding `json:"-"`
-	// LLM is set when the model finished the table (Status LLM).
+	// LLM is set when the LLM loop worked on the table: Status LLM when an
+	// answer was kept, Failed when every answer was rejected.
 	LLM *LLMProvenance `json:"llm,omitempty"`
 }
 
-// LLMProvenance records how the LLM loop produced a table's final text.
+// LLMProvenance records how the LLM loop produced a table's final text, or
+// why it could not.
 type LLMProvenance struct {
 	Model    string `json:"model"`
 	Attempts int    `json:"attempts"` // answers validated, the accepted one included
 	Cached   bool   `json:"cached"`   // every answer was replayed from the cache
 	Notes    string `json:"notes,omitempty"`
+	// DDL is true when the kept answer replaced the rules' DDL; the DML
+	// always comes from the answer.
+	DDL bool `json:"ddl_by_llm"`
+	// DryRun names the Flink the answers were deployed on inside the loop
+	// ("Flink 2.1.1"); "" when they were checked by the parser and the
+	// lint only.
+	DryRun string `json:"dry_run,omitempty"`
+	// Errors are the validators' errors on the last rejected answer: why
+	// the table failed (Status Failed), or what the accepted answer fixed.
+	Errors []string `json:"errors,omitempty"`
 	// The rules' partial output and the residue the model was given, kept
 	// for the report's diff.
 	RulesDDL string     `json:"-"`
 	RulesDML string     `json:"-"`
 	Residue  []*Finding `json:"-"`
+}
+
+// LLMRun counts what the LLM loop cost in one run.
+type LLMRun struct {
+	Model  string `json:"model"`
+	Tables int    `json:"tables"` // tables given to the loop
+	Calls  int    `json:"calls"`  // answers asked of the model
+	Cached int    `json:"cached"` // answers replayed from the cache
+	// PromptTokens is the estimated size of each prompt, in the order
+	// sent (cached ones included).
+	PromptTokens []int `json:"prompt_tokens"`
+	// Checks says how answers were validated: "parser, lint, dry run on
+	// Flink 2.1.1" or "parser, lint".
+	Checks string `json:"checks"`
 }
 
 // Run is the translation of a whole project.
@@ -102,4 +129,7 @@ type Run struct {
 	// "" when the dry run did not run; its findings are residue with rule
 	// ids dryrun.*.
 	DryRun string `json:"-"`
+	// LLM is set when the LLM loop ran (nil: no table needed it, or
+	// --no-llm, or no model was reachable).
+	LLM *LLMRun `json:"-"`
 }

@@ -189,9 +189,19 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	// Validate before writing: what Flink cannot run becomes residue.
 	lint.CheckRun(run, "") // generated files named as pipelines/..., relative to --out
 	fmt.Fprint(e.stdout, run.Diags.String())
-	e.llm(c, run, c.String("out"))
+	// The dry run comes first: what Flink rejects in the rules' output
+	// goes to the LLM loop with the rest of the residue.
+	var gw *lazyGateway
 	if !c.Bool("skip-dry-run") {
-		e.dryRun(c, run)
+		gw = &lazyGateway{e: e, flag: c.String("gateway")}
+		defer gw.close()
+		e.dryRun(c, run, gw)
+	}
+	if err := c.Context.Err(); err != nil {
+		return err
+	}
+	if err := e.llm(c, run, c.String("out"), gw); err != nil {
+		return err
 	}
 	if err := c.Context.Err(); err != nil {
 		return err
@@ -257,7 +267,7 @@ func writeReports(run *result.Run, dir string) error {
 // Flink rejects joins the table's residue, so the table is not written as
 // complete. Without a gateway the dry run is skipped with a note: the
 // deterministic translation does not depend on it.
-func (e *env) dryRun(c *cli.Context, run *result.Run) {
+func (e *env) dryRun(c *cli.Context, run *result.Run, gw *lazyGateway) {
 	ctx := c.Context
 	complete := 0
 	for _, t := range run.Tables {
@@ -278,15 +288,10 @@ func (e *env) dryRun(c *cli.Context, run *result.Run) {
 		fmt.Fprintf(e.stdout, "dry run skipped: %v\n", err)
 		return
 	}
-	url := c.String("gateway")
-	if url == "local" {
-		u, stop, err := localGateway(ctx, e)
-		if err != nil {
-			fmt.Fprintf(e.stdout, "dry run skipped: no local Flink SQL Gateway (%v); run with --skip-dry-run to silence this, or `c360-migrate validate` later\n", firstLine(err.Error()))
-			return
-		}
-		defer stop()
-		url = u
+	url, err := gw.get(ctx)
+	if err != nil {
+		fmt.Fprintf(e.stdout, "dry run skipped: no local Flink SQL Gateway (%v); run with --skip-dry-run to silence this, or `c360-migrate validate` later\n", firstLine(err.Error()))
+		return
 	}
 	r, err := dryrun.Run(ctx, gateway.New(url, nil), tmp, dryrun.Options{Profile: run.Profile})
 	if err != nil {

@@ -154,3 +154,38 @@ JOIN c360_dim_customers d ON c.customer_id = d.customer_id;`,
 	run.Diags.Add("views/customer_analytics_c360.sql", pos(1, 1), diag.Warning, "", "comment block at top of file ignored")
 	return run
 }
+
+// LLMRun returns the sample run after the LLM loop: the dimension finished
+// by the model on its second attempt (the first was rejected by the dry
+// run), and the view failed after three rejected answers.
+func LLMRun() *result.Run {
+	r := Run()
+	dim, view := r.Tables[1], r.Tables[2]
+	dim.LLM = &result.LLMProvenance{
+		Model: "qwen2.5-coder", Attempts: 2, DryRun: "Flink 2.1.1",
+		Notes:    "COLLECT_LIST became ARRAY_AGG; the element order is not guaranteed",
+		Errors:   []string{"dml.c360_dim_customers.sql:5:3: Flink 2.1.1 rejects it [dml]: No match found for function signature TRANSFORM(<RecordType>, <LAMBDA>)"},
+		RulesDDL: dim.DDL, RulesDML: dim.DML, Residue: dim.Residue,
+	}
+	dim.DML = `INSERT INTO c360_dim_customers
+SELECT
+  customer_id,
+  TIMESTAMPDIFF(DAY, MIN(signup_date), CURRENT_DATE) AS tenure_days,
+  ARRAY_AGG(UPPER(segment)) AS segments
+FROM src_c360_customers
+GROUP BY customer_id;`
+	dim.Residue = nil
+	dim.Status = result.LLM
+
+	view.Residue = append(view.Residue, finding("pipelines/views/c360/customer_analytics_c360/sql-scripts/dml.customer_analytics_c360.sql", 2, 8,
+		diag.Error, "dryrun.dml", "Flink rejects it: Column 'email' is ambiguous"))
+	view.LLM = &result.LLMProvenance{
+		Model: "qwen2.5-coder", Attempts: 3, Cached: true,
+		Errors:   []string{"dml.customer_analytics_c360.sql: 2 statements; give exactly one INSERT INTO customer_analytics_c360 and nothing else"},
+		RulesDDL: view.DDL, RulesDML: view.DML, Residue: view.Residue,
+	}
+	view.Status = result.Failed
+	r.LLM = &result.LLMRun{Model: "qwen2.5-coder", Tables: 2, Calls: 2, Cached: 3,
+		PromptTokens: []int{412, 530, 388, 401, 405}, Checks: "parser, lint"}
+	return r
+}

@@ -3,7 +3,7 @@
 -- 2 Spark construct(s) had no translation rule; the statement below
 -- still holds them and is NOT a complete Flink statement. Do NOT deploy it.
 -- Run c360-migrate with Ollama running (--model) for the LLM loop, or translate the residue by hand.
--- Residue (construct, Spark position, reason):
+-- Residue (position, construct, reason):
 --   dimensions/dim_customers.sql:7:3 [func.transform] TRANSFORM with a lambda has no Flink equivalent
 --   dimensions/dim_customers.sql:7:13 [func.collect_list] COLLECT_LIST inside TRANSFORM: element order is not guaranteed in Flink
 -- See tracking.md.
