@@ -53,12 +53,15 @@ type Finding = diag.Diagnostic
 
 // Table is the translation of one Spark table.
 type Table struct {
-	SparkName string         `json:"spark_name"`
-	FlinkName string         `json:"flink_name"`
-	Layer     string         `json:"layer"`
-	Product   string         `json:"product"`
-	SparkFile string         `json:"spark_file"`
-	SparkPos  token.Pos      `json:"-"`
+	SparkName string    `json:"spark_name"`
+	FlinkName string    `json:"flink_name"`
+	Layer     string    `json:"layer"`
+	Product   string    `json:"product"`
+	SparkFile string    `json:"spark_file"`
+	SparkPos  token.Pos `json:"-"`
+	// InputHash is the SHA-256 of the expanded Spark text the table was
+	// translated from (its file after dbt expansion).
+	InputHash string         `json:"-"`
 	Status    Status         `json:"status"`
 	Columns   []Column       `json:"columns"`
 	Key       []string       `json:"primary_key,omitempty"`
