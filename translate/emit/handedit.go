@@ -1,0 +1,82 @@
+package emit
+
+import (
+	"path"
+
+	"github.com/c360-migrate/c360-migrate/translate/manifest"
+)
+
+// guard decides which files on disk are the user's to keep: a file the
+// previous run did not write with these bytes was edited by hand (or
+// created by hand). Without a previous manifest nothing can be told apart
+// and every file is the tool's, as before manifests existed.
+type guard struct {
+	prev  map[string]string // slash path relative to out -> SHA-256 written; nil: no manifest
+	force bool
+	// files is the record of this run: prev's entries updated with what
+	// was written, kept or removed.
+	files      map[string]string
+	handEdited []string
+}
+
+func newGuard(prev *manifest.Manifest, force bool) *guard {
+	g := &guard{force: force, files: map[string]string{}}
+	if prev != nil {
+		g.prev = prev.Files
+		for k, v := range prev.Files {
+			g.files[k] = v
+		}
+	}
+	return g
+}
+
+// handEdited reports whether the file rel, holding disk, must be kept.
+func (g *guard) isHandEdited(rel string, disk []byte) bool {
+	if g.force || g.prev == nil {
+		return false
+	}
+	return g.prev[rel] != manifest.Hash(disk)
+}
+
+// kept records that rel was hand-edited and kept; its recorded hash stays
+// the one written, so it stays detected.
+func (g *guard) kept(rel string) {
+	g.handEdited = append(g.handEdited, rel)
+}
+
+// wasKept reports whether rel was kept as hand-edited.
+func (g *guard) wasKept(rel string) bool {
+	for _, k := range g.handEdited {
+		if k == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// wrote records rel as written (or found unchanged) with data.
+func (g *guard) wrote(rel string, data []byte) {
+	g.files[rel] = manifest.Hash(data)
+}
+
+// removed forgets rel.
+func (g *guard) removed(rel string) {
+	delete(g.files, rel)
+}
+
+// protect applies the guard to one folder (dir, slash path relative to
+// out) before it is rewritten: files maps the new files by their path in
+// the folder, existing the files on disk with their bytes. A hand-edited
+// file keeps its bytes, whether the run still produces it or not.
+func (g *guard) protect(dir string, files map[string][]byte, existing map[string][]byte) {
+	for n, disk := range existing {
+		rel := path.Join(dir, n)
+		if want, ok := files[n]; ok && string(want) == string(disk) {
+			continue
+		}
+		if g.isHandEdited(rel, disk) {
+			files[n] = disk
+			g.kept(rel)
+		}
+	}
+}
