@@ -11,7 +11,7 @@ import (
 // created by hand). Without a previous manifest nothing can be told apart
 // and every file is the tool's, as before manifests existed.
 type guard struct {
-	prev  map[string]string // slash path relative to out -> SHA-256 written; nil: no manifest
+	prev  *manifest.Manifest // nil: none
 	force bool
 	// files is the record of this run: prev's entries updated with what
 	// was written, kept or removed.
@@ -21,8 +21,8 @@ type guard struct {
 
 func newGuard(prev *manifest.Manifest, force bool) *guard {
 	g := &guard{force: force, files: map[string]string{}}
+	g.prev = prev
 	if prev != nil {
-		g.prev = prev.Files
 		for k, v := range prev.Files {
 			g.files[k] = v
 		}
@@ -32,10 +32,7 @@ func newGuard(prev *manifest.Manifest, force bool) *guard {
 
 // handEdited reports whether the file rel, holding disk, must be kept.
 func (g *guard) isHandEdited(rel string, disk []byte) bool {
-	if g.force || g.prev == nil {
-		return false
-	}
-	return g.prev[rel] != manifest.Hash(disk)
+	return !g.force && g.prev.HandEdited(rel, disk)
 }
 
 // kept records that rel was hand-edited and kept; its recorded hash stays

@@ -276,6 +276,17 @@ func parseSeverity(s string) diag.Severity {
 	return diag.Info
 }
 
+// HandEdited reports whether the file rel (slash path relative to the
+// output folder), holding data, differs from what the tool wrote there:
+// edited by hand, or created by hand where no file was recorded. A nil
+// manifest knows of no hand edits.
+func (m *Manifest) HandEdited(rel string, data []byte) bool {
+	if m == nil {
+		return false
+	}
+	return m.Files[rel] != Hash(data)
+}
+
 // Products returns the products of the recorded tables, sorted.
 func (m *Manifest) Products() []string {
 	seen := map[string]bool{}

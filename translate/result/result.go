@@ -105,4 +105,7 @@ type Run struct {
 	// "" when the dry run did not run; its findings are residue with rule
 	// ids dryrun.*.
 	DryRun string `json:"-"`
+	// HandEdited lists the generated files (paths below the output
+	// folder) found edited by hand since they were written, and kept.
+	HandEdited []string `json:"-"`
 }

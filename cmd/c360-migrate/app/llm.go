@@ -26,11 +26,12 @@ func llmFlags() []cli.Flag {
 // llm gives the tables that need it to the LLM loop (agent.Loop): only
 // their residue goes to the model, and an answer is kept only when our
 // Flink parser and the lint accept it. Without Ollama it says so in one
-// line and the deterministic output stands.
-func (e *env) llm(c *cli.Context, run *result.Run, out string) {
+// line and the deterministic output stands. Only tables to redo are given
+// to it; the others keep their recorded verdict.
+func (e *env) llm(c *cli.Context, run *result.Run, out string, redo func(*result.Table) bool) {
 	var todo []*result.Table
 	for _, t := range run.Tables {
-		if t.Status == result.NeedsLLM {
+		if t.Status == result.NeedsLLM && redo(t) {
 			todo = append(todo, t)
 		}
 	}

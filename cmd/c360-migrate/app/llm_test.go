@@ -38,8 +38,9 @@ func fakeOllama(t *testing.T, answer string, calls *int32) *httptest.Server {
 }
 
 // TestMigrateLLM: a table the rules cannot finish goes to the model; the
-// answer passes our parser and the lint, the table is kept as llm, and a
-// re-run replays the cached answer without calling the model.
+// answer passes our parser and the lint, the table is kept as llm; a
+// re-run keeps the recorded verdict without the LLM loop, and --force
+// replays the cached answer without calling the model.
 func TestMigrateLLM(t *testing.T) {
 	project(t, map[string]string{
 		"spark/data/t.csv": "id,xs\n1,a\n",
@@ -59,6 +60,12 @@ func TestMigrateLLM(t *testing.T) {
 	assert.Equal(t, int32(1), atomic.LoadInt32(&calls))
 
 	r = run(t, "", "migrate", "--skip-dry-run", "--ollama-url", srv.URL, "spark")
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "2 of 2 tables kept")
+	assert.Contains(t, r.stdout, "2 tables: 1 translated, 1 llm")
+	assert.Contains(t, r.stdout, "nothing written")
+
+	r = run(t, "", "migrate", "--skip-dry-run", "--force", "--ollama-url", srv.URL, "spark")
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, "0 model calls")
 	assert.Equal(t, int32(1), atomic.LoadInt32(&calls), "the cached answer is replayed")
