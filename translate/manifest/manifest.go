@@ -82,7 +82,10 @@ type Table struct {
 	Status  string            `json:"status"`
 	DryRun  string            `json:"dry_run,omitempty"` // "Flink 2.1.1" when dry-run
 	Residue []Finding         `json:"residue,omitempty"`
-	LLM     *LLM              `json:"llm,omitempty"`
+	// Notes are the streaming notes and lint warnings, so a run that
+	// keeps every table needs no lint either.
+	Notes []Finding `json:"notes,omitempty"`
+	LLM   *LLM      `json:"llm,omitempty"`
 }
 
 // Finding is a residue entry as recorded.
@@ -230,17 +233,13 @@ func Kept(prev *Manifest, run *result.Run, keys map[string]*Table) []string {
 }
 
 // Restore puts rec's verdict back on t, the fresh translation of a kept
-// table: status, final residue, and the LLM's text and provenance.
+// table: status, final residue and notes, and the LLM's text and
+// provenance.
 func Restore(t *result.Table, rec *Table) {
 	rulesDDL, rulesDML, rulesResidue := t.DDL, t.DML, t.Residue
 	t.Status = result.Status(rec.Status)
-	t.Residue = nil
-	for _, f := range rec.Residue {
-		t.Residue = append(t.Residue, &diag.Diagnostic{
-			Position: token.Position{File: f.File, Pos: token.Pos{Offset: f.Offset, Line: f.Line, Col: f.Col}},
-			Severity: parseSeverity(f.Severity), Rule: f.Rule, Msg: f.Msg,
-		})
-	}
+	t.Residue = findings(rec.Residue)
+	t.Notes = findings(rec.Notes)
 	if rec.LLM != nil {
 		t.DDL, t.DML = rec.LLM.DDL, rec.LLM.DML
 		t.LLM = &result.LLMProvenance{Model: rec.LLM.Model, Attempts: rec.LLM.Attempts, Cached: rec.LLM.Cached,
@@ -254,16 +253,33 @@ func Record(key *Table, t *result.Table, dryRun string) *Table {
 	rec := *key
 	rec.Status = string(t.Status)
 	rec.DryRun = dryRun
-	rec.Residue = nil
-	for _, d := range t.Residue {
-		rec.Residue = append(rec.Residue, Finding{File: d.File, Line: d.Line, Col: d.Col, Offset: d.Offset,
-			Severity: d.Severity.String(), Rule: d.Rule, Msg: d.Msg})
-	}
+	rec.Residue = record(t.Residue)
+	rec.Notes = record(t.Notes)
 	if t.LLM != nil {
 		rec.LLM = &LLM{Model: t.LLM.Model, Attempts: t.LLM.Attempts, Cached: t.LLM.Cached, Notes: t.LLM.Notes,
 			DDL: t.DDL, DML: t.DML}
 	}
 	return &rec
+}
+
+func record(ds []*diag.Diagnostic) []Finding {
+	var out []Finding
+	for _, d := range ds {
+		out = append(out, Finding{File: d.File, Line: d.Line, Col: d.Col, Offset: d.Offset,
+			Severity: d.Severity.String(), Rule: d.Rule, Msg: d.Msg})
+	}
+	return out
+}
+
+func findings(fs []Finding) []*diag.Diagnostic {
+	var out []*diag.Diagnostic
+	for _, f := range fs {
+		out = append(out, &diag.Diagnostic{
+			Position: token.Position{File: f.File, Pos: token.Pos{Offset: f.Offset, Line: f.Line, Col: f.Col}},
+			Severity: parseSeverity(f.Severity), Rule: f.Rule, Msg: f.Msg,
+		})
+	}
+	return out
 }
 
 func parseSeverity(s string) diag.Severity {

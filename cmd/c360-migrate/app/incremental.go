@@ -69,6 +69,16 @@ func (e *env) newIncremental(c *cli.Context, run *result.Run, keys map[string]*m
 // is on, or --force.
 func (inc *incremental) redo(t *result.Table) bool { return !inc.kept[t.FlinkName] }
 
+// redoAny reports whether some table of run is to be redone.
+func (inc *incremental) redoAny(run *result.Run) bool {
+	for _, t := range run.Tables {
+		if inc.redo(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // restore puts the recorded verdict back on every kept table. Call it
 // after the lint, which the previous run's verdict already includes.
 func (inc *incremental) restore(e *env, run *result.Run) {
