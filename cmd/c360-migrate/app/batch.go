@@ -40,6 +40,8 @@ func (e *env) sparkProjects(c *cli.Context, bare bool) ([]sparkProject, error) {
 		return nil, usagef("migrate", "no SPARK_DIR given")
 	case len(args) > 0 && cfg != nil && len(cfg.Projects) > 0:
 		return nil, usagef("migrate", "give the projects as SPARK_DIR arguments or as projects: in --config %s, not both", c.String("config"))
+	case cfg != nil && len(cfg.Projects) > 0 && c.String("product") != "":
+		return nil, usagef("migrate", "--product (or product: in --config) with projects: in --config: give each project its product there")
 	case len(args) > 1 && c.IsSet("product"):
 		return nil, usagef("migrate", "--product names one project, got %d SPARK_DIRs (each is named after its folder; name them in --config projects:)", len(args))
 	}

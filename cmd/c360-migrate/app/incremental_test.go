@@ -241,6 +241,7 @@ func TestBatch(t *testing.T) {
 	}{
 		{[]string{"migrate", "--product", "x", "spark", "shop"}, "--product names one project"},
 		{[]string{"migrate", "--config", "batch.yaml", "spark"}, "not both"},
+		{[]string{"migrate", "--config", "batch.yaml", "--product", "x"}, "give each project its product there"},
 	} {
 		r = run(t, "", tc.args...)
 		assert.Equal(t, app.ExitUsage, r.code, r.stdout+r.stderr)
