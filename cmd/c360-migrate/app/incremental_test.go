@@ -16,6 +16,7 @@ import (
 
 	"github.com/c360-migrate/c360-migrate/cmd/c360-migrate/app"
 	"github.com/c360-migrate/c360-migrate/translate/emit"
+	"github.com/c360-migrate/c360-migrate/validate/localflink/flinktest"
 )
 
 // c360Copy copies spark_src into a new temp folder beside a link to the
@@ -302,4 +303,25 @@ func TestCheckInGitRepository(t *testing.T) {
 	assert.Contains(t, r.stdout, "+++ generated\n")
 	assert.Contains(t, r.stdout, "hand-edited: "+shopDML)
 	assert.Equal(t, " M "+shopDML+"\n", git("status", "--porcelain"))
+}
+
+// TestRerunKeepsDryRunVerdict: after a dry run on the real local Flink, a
+// re-run with nothing changed needs no gateway (a dead URL is never asked)
+// and reports the same verdict, junit.xml's dry-run cases included.
+func TestRerunKeepsDryRunVerdict(t *testing.T) {
+	url := flinktest.Ensure(t)
+	project(t, shopProject)
+	r := run(t, "", "migrate", "--gateway", url, "--report", "rep", "spark")
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	require.Contains(t, r.stdout, "dry run on Flink ")
+	junit, err := os.ReadFile(filepath.Join("rep", "junit.xml"))
+	require.NoError(t, err)
+	require.Contains(t, string(junit), `name="dry-run"`)
+	before := snapshot(t, ".")
+
+	r = run(t, "", "migrate", "--gateway", "http://127.0.0.1:1", "--report", "rep", "spark")
+	assert.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	assert.NotContains(t, r.stdout, "dry run on")
+	assert.NotContains(t, r.stdout, "dry run skipped")
+	assert.Equal(t, before, snapshot(t, "."), "nothing is written, the reports included")
 }
