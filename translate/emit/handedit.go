@@ -2,6 +2,8 @@ package emit
 
 import (
 	"path"
+	"sort"
+	"strings"
 
 	"github.com/c360-migrate/c360-migrate/translate/manifest"
 )
@@ -65,7 +67,11 @@ func (g *guard) removed(rel string) {
 // out) before it is rewritten: files maps the new files by their path in
 // the folder, existing the files on disk with their bytes. A hand-edited
 // file keeps its bytes, whether the run still produces it or not.
+//
+// The table's tracking.md (unless it is itself hand-edited) then lists the
+// files kept, for the reviewer.
 func (g *guard) protect(dir string, files map[string][]byte, existing map[string][]byte) {
+	var kept []string
 	for n, disk := range existing {
 		rel := path.Join(dir, n)
 		if want, ok := files[n]; ok && string(want) == string(disk) {
@@ -74,6 +80,21 @@ func (g *guard) protect(dir string, files map[string][]byte, existing map[string
 		if g.isHandEdited(rel, disk) {
 			files[n] = disk
 			g.kept(rel)
+			kept = append(kept, n)
 		}
+	}
+	if len(kept) == 0 || g.wasKept(path.Join(dir, trackingName)) {
+		return
+	}
+	if t, ok := files[trackingName]; ok {
+		sort.Strings(kept)
+		var b strings.Builder
+		b.Write(t)
+		b.WriteString("\n## Hand-edited files, kept\n\n")
+		b.WriteString("Edited (or added) by hand since c360-migrate wrote this folder; re-runs keep them as they are, `--force` overwrites them.\n\n")
+		for _, n := range kept {
+			b.WriteString("- `" + n + "`\n")
+		}
+		files[trackingName] = []byte(b.String())
 	}
 }

@@ -67,16 +67,17 @@ func TestHandEdits(t *testing.T) {
 	}{
 		{name: "nothing changed writes nothing"},
 		{name: "hand-edited file kept on an unchanged run", edit: dimDML,
-			wantKept: []string{dimDML}, wantText: map[string]string{dimDML: edit}, wantRecorded: map[string]bool{dimDML: true}},
+			wantKept: []string{dimDML}, wantWritten: []string{dimFolder + "/tracking.md"},
+			wantText: map[string]string{dimDML: edit}, wantRecorded: map[string]bool{dimDML: true}},
 		{name: "input changed: hand-edited file kept, the others updated", edit: dimDML, change: changeDim,
-			wantKept: []string{dimDML}, wantWritten: []string{dimDDL},
+			wantKept: []string{dimDML}, wantWritten: []string{dimDDL, dimFolder + "/tracking.md"},
 			wantText: map[string]string{dimDML: edit}, wantRecorded: map[string]bool{dimDML: true}},
 		{name: "force overwrites a hand-edited file", edit: dimDML, change: changeDim, force: true,
 			wantWritten: []string{dimDDL, dimDML}},
 		{name: "without a manifest nothing is known to be hand-edited", edit: dimDML, noManifest: true,
 			wantWritten: []string{dimDML}},
 		{name: "user file in a table folder kept", edit: dimFolder + "/NOTES.md",
-			wantKept: []string{dimFolder + "/NOTES.md"}, wantText: map[string]string{dimFolder + "/NOTES.md": edit}},
+			wantKept: []string{dimFolder + "/NOTES.md"}, wantWritten: []string{dimFolder + "/tracking.md"}, wantText: map[string]string{dimFolder + "/NOTES.md": edit}},
 		{name: "hand-edited common.mk kept", edit: "pipelines/common.mk",
 			wantKept: []string{"pipelines/common.mk"}, wantText: map[string]string{"pipelines/common.mk": edit},
 			wantRecorded: map[string]bool{"pipelines/common.mk": true}},
@@ -115,6 +116,15 @@ func TestHandEdits(t *testing.T) {
 				}
 				if want != "" && got != want {
 					t.Errorf("%s = %q, want %q", rel, got, want)
+				}
+			}
+			for _, k := range tc.wantKept {
+				if !strings.HasPrefix(k, dimFolder+"/") {
+					continue
+				}
+				if tr := fileText(t, out, dimFolder+"/tracking.md"); !strings.Contains(tr, "## Hand-edited files, kept\n") ||
+					!strings.Contains(tr, "- `"+strings.TrimPrefix(k, dimFolder+"/")+"`\n") {
+					t.Errorf("tracking.md does not list %s as kept:\n%s", k, tr)
 				}
 			}
 			for rel := range tc.wantRecorded {
