@@ -19,6 +19,14 @@
 // Output is byte-for-byte deterministic. Every file is written atomically;
 // a table folder is built beside its final place and renamed in only when
 // complete; a file whose bytes did not change is not rewritten.
+//
+// Given the previous run's manifest (Options.Manifest, package manifest),
+// a file whose bytes on disk differ from the hash recorded when it was
+// written was edited by hand: it is kept (in a table folder still
+// produced, in one no longer produced, and common.mk), listed in
+// Written.HandEdited and in the table's tracking.md, unless Options.Force.
+// Tables of products the run does not write stay in the folder and in
+// inventory.json, so several projects can share one output folder.
 package emit
 
 import (
