@@ -53,6 +53,9 @@ func (e *env) sparkProjects(c *cli.Context, bare bool) ([]sparkProject, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c.Int("jobs") < 0 {
+		return nil, usagef("migrate", "--jobs %d: want a positive number (0 or unset: the number of CPUs)", c.Int("jobs"))
+	}
 	base.Jobs = c.Int("jobs")
 	var out []sparkProject
 	if len(args) > 0 {

@@ -243,6 +243,7 @@ func TestBatch(t *testing.T) {
 		{[]string{"migrate", "--product", "x", "spark", "shop"}, "--product names one project"},
 		{[]string{"migrate", "--config", "batch.yaml", "spark"}, "not both"},
 		{[]string{"migrate", "--config", "batch.yaml", "--product", "x"}, "give each project its product there"},
+		{[]string{"migrate", "--jobs", "-1", "spark"}, "--jobs -1: want a positive number"},
 	} {
 		r = run(t, "", tc.args...)
 		assert.Equal(t, app.ExitUsage, r.code, r.stdout+r.stderr)
