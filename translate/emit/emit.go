@@ -19,6 +19,14 @@
 // Output is byte-for-byte deterministic. Every file is written atomically;
 // a table folder is built beside its final place and renamed in only when
 // complete; a file whose bytes did not change is not rewritten.
+//
+// Given the previous run's manifest (Options.Manifest, package manifest),
+// a file whose bytes on disk differ from the hash recorded when it was
+// written was edited by hand: it is kept (in a table folder still
+// produced, in one no longer produced, and common.mk), listed in
+// Written.HandEdited and in the table's tracking.md, unless Options.Force.
+// Tables of products the run does not write stay in the folder and in
+// inventory.json, so several projects can share one output folder.
 package emit
 
 import (
@@ -28,6 +36,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/c360-migrate/c360-migrate/translate/manifest"
 	"github.com/c360-migrate/c360-migrate/translate/result"
 )
 
@@ -52,6 +61,12 @@ type Options struct {
 	ServiceAccount string
 	// FS is the file system written to (default OS).
 	FS FS
+	// Manifest is the record of the previous run into the folder (nil:
+	// none). A generated file whose bytes differ from the hash it records
+	// was edited by hand and is kept, reported in Written.HandEdited.
+	Manifest *manifest.Manifest
+	// Force overwrites (and removes) hand-edited files too.
+	Force bool
 }
 
 func (o Options) withDefaults() Options {
@@ -73,6 +88,13 @@ type Written struct {
 	Written   []string // created or changed
 	Unchanged []string // already there with the same bytes, not touched
 	Removed   []string // files of an earlier run that the project no longer produces
+	// HandEdited lists the generated files found edited by hand and kept
+	// (with Options.Manifest, unless Options.Force).
+	HandEdited []string
+	// Files maps every generated file now in the folder to the SHA-256 of
+	// the bytes the tool wrote, for the next manifest; hand-edited files
+	// keep the hash of what was written before.
+	Files map[string]string
 }
 
 // Write writes run under outDir. Tables are written one folder at a time in
@@ -80,6 +102,10 @@ type Written struct {
 // only ever lists complete folders. Folders listed by the previous
 // inventory.json that the run no longer produces are removed. On error the
 // folders already replaced stay replaced and every other one is as it was.
+//
+// Tables of other products already in the folder (listed by the previous
+// inventory.json) are left alone and stay in the inventory, so several
+// projects can share one output folder; they must share its profile.
 func Write(run *result.Run, outDir string, opts Options) (*Written, error) {
 	o := opts.withDefaults()
 	if run == nil {
@@ -90,19 +116,31 @@ func Write(run *result.Run, outDir string, opts Options) (*Written, error) {
 		return nil, err
 	}
 	fsys := o.FS
+	g := newGuard(o.Manifest, o.Force)
 	w := &Written{}
+	done := func() {
+		w.HandEdited = g.handEdited
+		w.Files = g.files
+		w.sort()
+	}
 	root := filepath.Join(outDir, Pipelines)
 	invPath := filepath.Join(root, "inventory.json")
-	oldFolders := previousFolders(fsys, invPath)
+	prev := previousInventory(fsys, invPath)
+	others, err := otherProducts(prev, run, ls)
+	if err != nil {
+		return nil, err
+	}
 
 	for _, l := range ls {
 		files, err := tableFiles(l, o)
 		if err != nil {
 			return w, err
 		}
-		res, err := writeFolder(fsys, filepath.Join(outDir, filepath.FromSlash(l.folder)), files)
+		res, err := writeFolder(fsys, filepath.Join(outDir, filepath.FromSlash(l.folder)), files, func(existing map[string][]byte) {
+			g.protect(l.folder, files, existing)
+		})
 		if err != nil {
-			w.sort()
+			done()
 			return w, fmt.Errorf("emit: write %s: %w", l.folder, err)
 		}
 		for _, f := range res.written {
@@ -113,21 +151,33 @@ func Write(run *result.Run, outDir string, opts Options) (*Written, error) {
 		}
 		for _, f := range res.removed {
 			w.Removed = append(w.Removed, path.Join(l.folder, f))
+			g.removed(path.Join(l.folder, f))
+		}
+		for _, f := range append(res.written, res.unchanged...) {
+			if rel := path.Join(l.folder, f); !g.wasKept(rel) {
+				g.wrote(rel, files[f])
+			}
 		}
 	}
 
-	inv, err := inventoryJSON(run, ls, o)
+	inv, err := inventoryJSON(run, ls, others, o)
 	if err != nil {
 		return w, err
 	}
 	for _, f := range []struct {
-		name string
-		data []byte
-	}{{"common.mk", []byte(commonMK(o))}, {"inventory.json", inv}} {
+		name  string
+		data  []byte
+		guard bool // inventory.json is the map later stages read: always current
+	}{{"common.mk", []byte(commonMK(o)), true}, {"inventory.json", inv, false}} {
 		rel := path.Join(Pipelines, f.name)
-		changed, err := WriteFileAtomic(fsys, filepath.Join(outDir, filepath.FromSlash(rel)), f.data)
+		name := filepath.Join(outDir, filepath.FromSlash(rel))
+		if disk, err := fsys.ReadFile(name); f.guard && err == nil && string(disk) != string(f.data) && g.isHandEdited(rel, disk) {
+			g.kept(rel)
+			continue
+		}
+		changed, err := WriteFileAtomic(fsys, name, f.data)
 		if err != nil {
-			w.sort()
+			done()
 			return w, fmt.Errorf("emit: write %s: %w", rel, err)
 		}
 		if changed {
@@ -135,39 +185,83 @@ func Write(run *result.Run, outDir string, opts Options) (*Written, error) {
 		} else {
 			w.Unchanged = append(w.Unchanged, rel)
 		}
+		g.wrote(rel, f.data)
 	}
 
 	current := map[string]bool{}
 	for _, l := range ls {
 		current[l.folder] = true
 	}
-	for _, f := range oldFolders {
+	for _, e := range others {
+		current[e.Folder] = true
+	}
+	for _, f := range previousFolders(prev) {
 		if current[f] {
 			continue
 		}
-		dir := filepath.Join(outDir, filepath.FromSlash(f))
-		gone, err := listFiles(fsys, dir)
-		if err != nil {
-			w.sort()
+		if err := removeStale(fsys, g, w, outDir, f); err != nil {
+			done()
 			return w, err
 		}
-		if err := fsys.RemoveAll(dir); err != nil {
-			w.sort()
-			return w, fmt.Errorf("emit: remove stale %s: %w", f, err)
-		}
-		for g := range gone {
-			w.Removed = append(w.Removed, path.Join(f, g))
-		}
-		removeEmptyParents(fsys, filepath.Dir(dir), root)
+		removeEmptyParents(fsys, filepath.Dir(filepath.Join(outDir, filepath.FromSlash(f))), root)
 	}
-	w.sort()
+	done()
 	return w, nil
+}
+
+// removeStale removes the folder f (slash path relative to outDir) of a
+// table the run no longer produces, except its hand-edited files.
+func removeStale(fsys FS, g *guard, w *Written, outDir, f string) error {
+	dir := filepath.Join(outDir, filepath.FromSlash(f))
+	gone, err := listFiles(fsys, dir)
+	if err != nil {
+		return err
+	}
+	var keep []string
+	for n := range gone {
+		rel := path.Join(f, n)
+		if data, err := fsys.ReadFile(filepath.Join(dir, filepath.FromSlash(n))); err == nil && g.isHandEdited(rel, data) {
+			keep = append(keep, n)
+			g.kept(rel)
+		}
+	}
+	if len(keep) == 0 {
+		if err := fsys.RemoveAll(dir); err != nil {
+			return fmt.Errorf("emit: remove stale %s: %w", f, err)
+		}
+		for n := range gone {
+			w.Removed = append(w.Removed, path.Join(f, n))
+			g.removed(path.Join(f, n))
+		}
+		return nil
+	}
+	sort.Strings(keep)
+	for n := range gone {
+		if contains(keep, n) {
+			continue
+		}
+		if err := fsys.Remove(filepath.Join(dir, filepath.FromSlash(n))); err != nil {
+			return fmt.Errorf("emit: remove stale %s: %w", path.Join(f, n), err)
+		}
+		w.Removed = append(w.Removed, path.Join(f, n))
+		g.removed(path.Join(f, n))
+	}
+	for n := range gone { // folders emptied of generated files go too
+		removeEmptyParents(fsys, filepath.Dir(filepath.Join(dir, filepath.FromSlash(n))), dir)
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	i := sort.SearchStrings(list, s)
+	return i < len(list) && list[i] == s
 }
 
 func (w *Written) sort() {
 	sort.Strings(w.Written)
 	sort.Strings(w.Unchanged)
 	sort.Strings(w.Removed)
+	sort.Strings(w.HandEdited)
 }
 
 // removeEmptyParents removes dir and its parents up to (not including) stop

@@ -115,7 +115,10 @@ type folderResult struct {
 // and swapped in with two renames: dir → .<name>.old, .<name>.tmp → dir.
 // A failure before the swap removes the temporary folder and leaves dir as
 // it was; a failure in the swap puts the old folder back.
-func writeFolder(fsys FS, dir string, files map[string][]byte) (*folderResult, error) {
+//
+// protect, when not nil, sees the files on disk (with their bytes) before
+// anything is decided and may change files, to keep hand-edited ones.
+func writeFolder(fsys FS, dir string, files map[string][]byte, protect func(existing map[string][]byte)) (*folderResult, error) {
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
 	tmp := filepath.Join(parent, "."+base+".tmp")
 	old := filepath.Join(parent, "."+base+".old")
@@ -139,6 +142,17 @@ func writeFolder(fsys FS, dir string, files map[string][]byte) (*folderResult, e
 	if err != nil {
 		return nil, err
 	}
+	disk := make(map[string][]byte, len(existing))
+	for n := range existing {
+		b, err := fsys.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
+		if err != nil {
+			return nil, err
+		}
+		disk[n] = b
+	}
+	if protect != nil {
+		protect(disk)
+	}
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -148,8 +162,8 @@ func writeFolder(fsys FS, dir string, files map[string][]byte) (*folderResult, e
 	res := &folderResult{}
 	same := map[string]bool{}
 	for _, n := range names {
-		if _, ok := existing[n]; ok {
-			if b, err := fsys.ReadFile(filepath.Join(dir, filepath.FromSlash(n))); err == nil && bytes.Equal(b, files[n]) {
+		if b, ok := disk[n]; ok {
+			if bytes.Equal(b, files[n]) {
 				same[n] = true
 				res.unchanged = append(res.unchanged, n)
 				continue

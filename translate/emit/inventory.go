@@ -49,10 +49,17 @@ type InventoryEntry struct {
 	Notes   int `json:"notes"`
 	// LLM is how the LLM loop produced the table, or why it failed.
 	LLM *result.LLMProvenance `json:"llm,omitempty"`
+
+	order int // place in the deploy order of the inventory it was read from
 }
 
-func inventoryJSON(run *result.Run, ls []*layout, o Options) ([]byte, error) {
+// inventoryJSON lists the run's tables and others, the tables of other
+// products kept from the previous inventory. Products come in name order,
+// each with its tables in its deploy order; with several products,
+// "product" names them all, comma-separated.
+func inventoryJSON(run *result.Run, ls []*layout, others map[string]*InventoryEntry, o Options) ([]byte, error) {
 	inv := &Inventory{Product: run.Product, Profile: run.Profile, Order: []string{}, Tables: map[string]*InventoryEntry{}}
+	order := map[string][]string{} // by product
 	for _, l := range ls {
 		t := l.t
 		e := &InventoryEntry{
@@ -80,7 +87,23 @@ func inventoryJSON(run *result.Run, ls []*layout, o Options) ([]byte, error) {
 		}
 		e.Statements.DDL, e.Statements.DML = l.ddlStmt, l.dmlStmt
 		inv.Tables[t.FlinkName] = e
-		inv.Order = append(inv.Order, t.FlinkName)
+		order[l.product] = append(order[l.product], t.FlinkName)
+	}
+	for _, name := range byPrevOrder(others) { // previous deploy order within a product
+		e := others[name]
+		inv.Tables[name] = e
+		order[e.Product] = append(order[e.Product], name)
+	}
+	products := make([]string, 0, len(order))
+	for p := range order {
+		products = append(products, p)
+	}
+	sort.Strings(products)
+	for _, p := range products {
+		inv.Order = append(inv.Order, order[p]...)
+	}
+	if len(products) > 1 {
+		inv.Product = strings.Join(products, ",")
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -92,17 +115,33 @@ func inventoryJSON(run *result.Run, ls []*layout, o Options) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
+// byPrevOrder returns the names of entries read from an earlier inventory
+// in its deploy order.
+func byPrevOrder(m map[string]*InventoryEntry) []string {
+	type kv struct {
+		name string
+		pos  int
 	}
-	return s
+	var all []kv
+	for n, e := range m {
+		all = append(all, kv{n, e.order})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].pos != all[j].pos {
+			return all[i].pos < all[j].pos
+		}
+		return all[i].name < all[j].name
+	})
+	out := make([]string, len(all))
+	for i, x := range all {
+		out[i] = x.name
+	}
+	return out
 }
 
-// previousFolders returns the table folders listed by an earlier
-// inventory.json, keeping only paths that lie inside pipelines/. A missing
-// or unreadable inventory lists none.
-func previousFolders(fsys FS, name string) []string {
+// previousInventory reads an earlier inventory.json; a missing or
+// unreadable one is nil.
+func previousInventory(fsys FS, name string) *Inventory {
 	data, err := fsys.ReadFile(name)
 	if err != nil {
 		return nil
@@ -111,19 +150,86 @@ func previousFolders(fsys FS, name string) []string {
 	if json.Unmarshal(data, &inv) != nil {
 		return nil
 	}
+	for i, n := range inv.DeployOrder() {
+		if e := inv.Tables[n]; e != nil {
+			e.order = i
+		}
+	}
+	return &inv
+}
+
+// otherProducts returns the entries of the previous inventory that belong
+// to products the run does not write, by Flink name. They must have the
+// run's profile (an output folder has one) and not clash with its tables.
+func otherProducts(prev *Inventory, run *result.Run, ls []*layout) (map[string]*InventoryEntry, error) {
+	out := map[string]*InventoryEntry{}
+	if prev == nil {
+		return out, nil
+	}
+	mine := map[string]bool{}
+	names := map[string]bool{}
+	folders := map[string]bool{}
+	for _, l := range ls {
+		mine[l.product] = true
+		names[l.t.FlinkName] = true
+		folders[l.folder] = true
+	}
+	for name, e := range prev.Tables {
+		if e == nil || mine[e.Product] || !validFolder(e.Folder) {
+			continue
+		}
+		if prev.Profile != run.Profile {
+			return nil, fmt.Errorf("emit: the output folder holds product %s with profile %s; this run's profile is %s: use another output folder", e.Product, prev.Profile, run.Profile)
+		}
+		if names[name] || folders[e.Folder] {
+			return nil, fmt.Errorf("emit: table %s of product %s is already in the output folder (product %s)", name, runProducts(ls), e.Product)
+		}
+		out[name] = e
+	}
+	return out, nil
+}
+
+func runProducts(ls []*layout) string {
+	seen := map[string]bool{}
+	var ps []string
+	for _, l := range ls {
+		if !seen[l.product] {
+			seen[l.product] = true
+			ps = append(ps, l.product)
+		}
+	}
+	sort.Strings(ps)
+	return strings.Join(ps, ",")
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// previousFolders returns the table folders listed by an earlier
+// inventory, keeping only paths that lie inside pipelines/.
+func previousFolders(inv *Inventory) []string {
+	if inv == nil {
+		return nil
+	}
 	var out []string
 	for _, e := range inv.Tables {
-		f := e.Folder
-		if f == "" || path.Clean(f) != f || !strings.HasPrefix(f, Pipelines+"/") || strings.Contains(f, "..") {
-			continue
+		if e != nil && validFolder(e.Folder) {
+			out = append(out, e.Folder)
 		}
-		if len(strings.Split(f, "/")) != 4 { // pipelines/<layer>/<product>/<folder>
-			continue
-		}
-		out = append(out, f)
 	}
 	sort.Strings(out)
 	return out
+}
+
+// validFolder reports whether f is pipelines/<layer>/<product>/<folder>,
+// with nothing leading out of pipelines/.
+func validFolder(f string) bool {
+	return f != "" && path.Clean(f) == f && strings.HasPrefix(f, Pipelines+"/") && !strings.Contains(f, "..") &&
+		len(strings.Split(f, "/")) == 4
 }
 
 // sortedFindings returns a copy of ds ordered by file and position.

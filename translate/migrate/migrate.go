@@ -7,11 +7,15 @@
 package migrate
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/c360-migrate/c360-migrate/translate/ddl"
 	"github.com/c360-migrate/c360-migrate/translate/diag"
@@ -39,6 +43,10 @@ type Options struct {
 	// relative to the project folder) of files to leave out, such as a
 	// consolidated script that repeats the per-layer files.
 	Exclude []string
+	// Jobs is how many tables are translated at once (default: the number
+	// of CPUs). A table starts once the tables it reads are done, so the
+	// result is the same for every value.
+	Jobs int
 }
 
 var flinkPrint = printer.Config{Dialect: token.Flink}
@@ -55,6 +63,9 @@ func Run(dir string, opts Options) (*result.Run, error) {
 		opts.Product = strings.ToLower(filepath.Base(abs))
 	}
 	opts.DDL = opts.DDL.Defaults()
+	if opts.Jobs <= 0 {
+		opts.Jobs = runtime.NumCPU()
+	}
 	if len(opts.DataDirs) == 0 {
 		abs, _ := filepath.Abs(dir)
 		opts.DataDirs = []string{".", filepath.Dir(abs), abs}
@@ -74,7 +85,15 @@ type migration struct {
 	// the expression types of each query, as schema.InferModel gives them.
 	schema    *schema.ModelSchema
 	sparkCols map[string][]schema.Column
-	done      map[string]*result.Table
+	// done holds the translated tables by Spark name with their place in
+	// the dependency order; workers add to it, so it is guarded by mu.
+	mu   sync.RWMutex
+	done map[string]doneTable
+}
+
+type doneTable struct {
+	index int
+	t     *result.Table
 }
 
 // load reads, expands and parses the project and builds its model.
@@ -111,16 +130,58 @@ func (m *migration) translateAll() {
 	m.schema, _ = schema.InferModel(m.model, m.opts.DataDirs...)
 	m.mapPositions(flatten(m.schema.Diags))
 	m.sparkCols = m.schema.Tables
-	m.done = map[string]*result.Table{}
+	m.done = map[string]doneTable{}
+	var todo []*project.Table
 	for _, name := range m.model.Order {
-		t := m.model.Tables[name]
-		if t.Input != nil {
-			continue
+		if t := m.model.Tables[name]; t.Input == nil {
+			todo = append(todo, t)
 		}
-		rt := m.translate(t)
-		m.done[name] = rt
-		m.run.Tables = append(m.run.Tables, rt)
 	}
+	index := map[string]int{}
+	for i, t := range todo {
+		index[t.Name] = i
+	}
+	// One goroutine per table waits for the tables it reads, then for a
+	// worker slot; the results keep the dependency order.
+	out := make([]*result.Table, len(todo))
+	finished := make([]chan struct{}, len(todo))
+	for i := range finished {
+		finished[i] = make(chan struct{})
+	}
+	slots := make(chan struct{}, m.opts.Jobs)
+	var wg sync.WaitGroup
+	for i, t := range todo {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(finished[i])
+			for _, d := range t.Deps {
+				if j, ok := index[d]; ok && j < i {
+					<-finished[j]
+				}
+			}
+			slots <- struct{}{}
+			rt := m.translate(t, i)
+			<-slots
+			m.mu.Lock()
+			m.done[t.Name] = doneTable{index: i, t: rt}
+			m.mu.Unlock()
+			out[i] = rt
+		}()
+	}
+	wg.Wait()
+	m.run.Tables = append(m.run.Tables, out...)
+}
+
+// inputHash is the SHA-256 of the expanded text (dbt-Jinja resolved) of
+// the file that defines a table: what the translation of the table reads.
+func (m *migration) inputHash(file string) string {
+	sf := m.files[file]
+	if sf == nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(sf.Expanded))
+	return hex.EncodeToString(sum[:])
 }
 
 func flatten(m map[string][]*diag.Diagnostic) []*diag.Diagnostic {

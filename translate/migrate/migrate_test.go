@@ -151,3 +151,35 @@ func translateStatement(s ast.Stmt) (string, diag.List) {
 	rules.TranslateExprs(rctx, s)
 	return printer.Print(s, flinkPrint), notes
 }
+
+// TestJobsSameResult: translating spark_src with one worker and with
+// several gives the same tables, statement for statement (run with -race).
+func TestJobsSameResult(t *testing.T) {
+	if !haveSharedData() {
+		t.Skip("../shared/data is not beside the repository")
+	}
+	dump := func(jobs int) string {
+		run, err := Run(filepath.Join(repoRoot, "spark_src"), Options{Product: "c360", DataDirs: []string{repoRoot}, Jobs: jobs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, tb := range run.Tables {
+			b.WriteString(tb.FlinkName + " " + string(tb.Status) + " " + tb.Changelog + " " + strings.Join(tb.Key, ",") + " " + tb.InputHash + "\n")
+			b.WriteString(tb.DDL + tb.DML)
+			for _, r := range tb.Raw {
+				b.WriteString(r.DDL + r.Insert)
+			}
+			for _, d := range append(append(diag.List{}, tb.Residue...), tb.Notes...) {
+				b.WriteString(d.Error() + "\n")
+			}
+		}
+		return b.String()
+	}
+	want := dump(1)
+	for _, jobs := range []int{2, 4, 16} {
+		if got := dump(jobs); got != want {
+			t.Errorf("--jobs %d differs from --jobs 1", jobs)
+		}
+	}
+}

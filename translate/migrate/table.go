@@ -18,10 +18,12 @@ import (
 )
 
 // translate produces the Flink DDL and DML of one table.
-func (m *migration) translate(t *project.Table) *result.Table {
+// index is the table's place in the dependency order: it sees only the
+// tables before it, whatever else is being translated at the same time.
+func (m *migration) translate(t *project.Table, index int) *result.Table {
 	rt := &result.Table{
 		SparkName: t.Name, FlinkName: t.FlinkName, Layer: string(t.Layer), Product: t.Product,
-		SparkFile: t.File, SparkPos: t.Pos, Rules: map[string]int{},
+		SparkFile: t.File, SparkPos: t.Pos, Rules: map[string]int{}, InputHash: m.inputHash(t.File),
 	}
 	for _, d := range t.Deps {
 		if dt := m.model.Tables[d]; dt != nil && dt.Input == nil {
@@ -97,7 +99,7 @@ func (m *migration) translate(t *project.Table) *result.Table {
 	residue = append(residue, sparkOnly(t.File, q)...)
 
 	// 4. What the query means as a stream.
-	an := streaming.Analyze(q, m.streamEnv)
+	an := streaming.Analyze(q, m.streamEnv(index))
 	rt.Key, rt.KeyReason = an.Key, an.KeyReason
 	if uk := t.Config["unique_key"]; uk != "" {
 		rt.Key = strings.Split(strings.ReplaceAll(uk, " ", ""), ",")
@@ -169,26 +171,30 @@ func (m *migration) columnsOf(ref ast.TableRef) ([]string, bool) {
 	return names, true
 }
 
-// streamEnv describes already translated tables to the streaming analysis,
-// by their Flink names.
-func (m *migration) streamEnv(flinkName string) (streaming.Input, bool) {
-	for name, rt := range m.done {
-		if rt.FlinkName == flinkName {
-			in := streaming.Input{Key: rt.Key, Updating: rt.Changelog != result.Append, TimeAttrs: m.sinkTimeAttrs()}
-			for _, c := range m.sparkCols[name] {
+// streamEnv describes the tables translated before the one at index to
+// the streaming analysis, by their Flink names.
+func (m *migration) streamEnv(index int) func(string) (streaming.Input, bool) {
+	return func(flinkName string) (streaming.Input, bool) {
+		m.mu.RLock()
+		defer m.mu.RUnlock()
+		for name, d := range m.done {
+			if d.index < index && d.t.FlinkName == flinkName {
+				in := streaming.Input{Key: d.t.Key, Updating: d.t.Changelog != result.Append, TimeAttrs: m.sinkTimeAttrs()}
+				for _, c := range m.sparkCols[name] {
+					in.Columns = append(in.Columns, c.Name)
+				}
+				return in, true
+			}
+		}
+		if cols, ok := m.sparkCols[flinkName]; ok { // raw inputs keep their names
+			in := streaming.Input{TimeAttrs: []string{ddl.OrderingColumn(m.opts.DDL.Profile)}}
+			for _, c := range cols {
 				in.Columns = append(in.Columns, c.Name)
 			}
 			return in, true
 		}
+		return streaming.Input{}, false
 	}
-	if cols, ok := m.sparkCols[flinkName]; ok { // raw inputs keep their names
-		in := streaming.Input{TimeAttrs: []string{ddl.OrderingColumn(m.opts.DDL.Profile)}}
-		for _, c := range cols {
-			in.Columns = append(in.Columns, c.Name)
-		}
-		return in, true
-	}
-	return streaming.Input{}, false
 }
 
 // renameTables replaces Spark table names by Flink ones. CTE names and

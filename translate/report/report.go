@@ -243,6 +243,11 @@ func Markdown(run *result.Run) string {
 		p("> **%s failed: %s.** Nothing of %s may be deployed.\n\n", plural(n, "table", "tables"), codeList(c.failed), pluralWord(n, "it", "them"))
 	}
 
+	if run != nil && len(run.HandEdited) > 0 {
+		p("> **%s edited by hand since %s written, kept** (`--force` overwrites): %s.\n\n",
+			plural(len(run.HandEdited), "generated file", "generated files"), pluralWord(len(run.HandEdited), "it was", "they were"), codeList(run.HandEdited))
+	}
+
 	p("## Tables\n\n")
 	p("| layer | Spark table | Flink table | status | key | changelog | rules applied | residue | notes |\n")
 	p("|---|---|---|---|---|---|---|---:|---:|\n")
@@ -325,6 +330,8 @@ type JSONReport struct {
 	// LLM counts the LLM loop's work: model calls, cached answers and the
 	// prompt size of each call; null when the loop did not run.
 	LLM *result.LLMRun `json:"llm"`
+	// HandEdited lists the generated files found edited by hand and kept.
+	HandEdited []string `json:"hand_edited,omitempty"`
 }
 
 // JSONTotals counts the run.
@@ -402,6 +409,7 @@ func JSON(run *result.Run) ([]byte, error) {
 		r.Product, r.Profile = run.Product, run.Profile
 		r.Diagnostics = jsonFindings(run.Diags)
 		r.LLM = run.LLM
+		r.HandEdited = run.HandEdited
 	}
 	for _, t := range tables(run) {
 		rules := map[string]int{}

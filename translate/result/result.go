@@ -54,12 +54,15 @@ type Finding = diag.Diagnostic
 
 // Table is the translation of one Spark table.
 type Table struct {
-	SparkName string         `json:"spark_name"`
-	FlinkName string         `json:"flink_name"`
-	Layer     string         `json:"layer"`
-	Product   string         `json:"product"`
-	SparkFile string         `json:"spark_file"`
-	SparkPos  token.Pos      `json:"-"`
+	SparkName string    `json:"spark_name"`
+	FlinkName string    `json:"flink_name"`
+	Layer     string    `json:"layer"`
+	Product   string    `json:"product"`
+	SparkFile string    `json:"spark_file"`
+	SparkPos  token.Pos `json:"-"`
+	// InputHash is the SHA-256 of the expanded Spark text the table was
+	// translated from (its file after dbt expansion).
+	InputHash string         `json:"-"`
 	Status    Status         `json:"status"`
 	Columns   []Column       `json:"columns"`
 	Key       []string       `json:"primary_key,omitempty"`
@@ -132,4 +135,7 @@ type Run struct {
 	// LLM is set when the LLM loop ran (nil: no table needed it, or
 	// --no-llm, or no model was reachable).
 	LLM *LLMRun `json:"-"`
+	// HandEdited lists the generated files (paths below the output
+	// folder) found edited by hand since they were written, and kept.
+	HandEdited []string `json:"-"`
 }

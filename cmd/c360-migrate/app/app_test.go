@@ -275,7 +275,7 @@ func TestUsageErrors(t *testing.T) {
 		{"parse bad dialect", []string{"parse", "--dialect", "mysql", "proj"}, `--dialect must be spark, flink or auto, not "mysql"`},
 		{"parse dialect without value", []string{"parse", "--dialect"}, `flag needs an argument: -dialect`},
 		{"migrate without dir", []string{"migrate"}, `no SPARK_DIR given`},
-		{"migrate two dirs", []string{"migrate", "proj", "proj"}, `want one SPARK_DIR, got 2 arguments`},
+		{"migrate the same dir twice", []string{"migrate", "proj", "proj"}, `SPARK_DIR proj given twice`},
 		{"migrate on a file", []string{"migrate", "proj/a.sql"}, `SPARK_DIR proj/a.sql is not a folder`},
 		{"version with argument", []string{"version", "x"}, `version takes no arguments`},
 	}

@@ -102,7 +102,17 @@ func TestC360LLMFigures(t *testing.T) {
 	assert.Equal(t, calls, f.LLM.Calls)
 	assert.Len(t, f.LLM.PromptTokens, calls)
 
+	// A re-run keeps every table with its recorded verdict: no LLM loop.
 	r = run(t, "", args...)
+	require.Equal(t, code, r.code, r.stdout+r.stderr)
+	t.Log(r.stdout)
+	assert.Contains(t, r.stdout, "22 of 22 tables kept")
+	assert.Contains(t, r.stdout, "nothing written")
+	assert.Equal(t, int32(calls), o.calls)
+
+	// --force redoes every table: the model's answers are replayed from
+	// the cache, no call.
+	r = run(t, "", append([]string{"migrate", "--force"}, args[1:]...)...)
 	require.Equal(t, code, r.code, r.stdout+r.stderr)
 	t.Log(r.stdout)
 	assert.Contains(t, r.stdout, fmt.Sprintf("%s; 0 model calls, %d answers replayed", status, calls))

@@ -85,7 +85,9 @@ func TestMigrateCheckHandEdit(t *testing.T) {
 	assert.Contains(t, r.stdout, "--- "+shopDML+"\n+++ generated\n")
 	assert.Regexp(t, regexp.MustCompile(`(?m)^@@ -1,\d+ \+1,\d+ @@$`), r.stdout)
 	assert.Contains(t, r.stdout, "\n--- edited by hand\n+"+edited+"\n", "the diff names the line")
-	assert.Contains(t, r.stdout, "check: flink_out and flink_out/report not up to date: 1 file differ")
+	assert.Contains(t, r.stdout, "hand-edited: "+shopDML+" was edited since migrate wrote it (migrate keeps it; --force overwrites it)\n")
+	// migrate's report would list the file kept: report.md and report.json differ too.
+	assert.Contains(t, r.stdout, "check: flink_out and flink_out/report not up to date: 3 files differ")
 	assert.Equal(t, before, snapshot(t, "flink_out"), "--check wrote into --out")
 }
 
@@ -105,8 +107,8 @@ func TestMigrateCheckRemovedAndExtraFiles(t *testing.T) {
 	assert.Equal(t, app.ExitCheckDiff, r.code, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, "missing: "+raw+" (migrate would write it)\n")
 	assert.Contains(t, r.stdout, "missing: "+filepath.Join("flink_out", "report", "junit.xml")+" (migrate would write it)\n")
-	assert.Contains(t, r.stdout, "extra: "+extra+" (migrate would remove it)\n")
-	assert.Contains(t, r.stdout, "3 files differ")
+	assert.Contains(t, r.stdout, "extra: "+extra+" (not written by migrate: migrate keeps it; --force removes it)\n")
+	assert.Contains(t, r.stdout, "5 files differ") // and report.md, report.json: they list the kept file
 	assert.Equal(t, before, snapshot(t, "flink_out"), "--check wrote into --out")
 }
 

@@ -34,11 +34,12 @@ func llmFlags() []cli.Flag {
 // their residue goes to the model, and an answer is kept only when our
 // Flink parser, the lint and (when gw has a gateway) a dry run on Flink
 // accept it. Without Ollama it says so in one line and the deterministic
-// output stands. It returns an error only when ctx was cancelled.
-func (e *env) llm(c *cli.Context, run *result.Run, out string, gw *lazyGateway) error {
+// output stands. Only tables to redo are given to it; the others keep
+// their recorded verdict. It returns an error only when ctx was cancelled.
+func (e *env) llm(c *cli.Context, run *result.Run, out string, gw *lazyGateway, redo func(*result.Table) bool) error {
 	var todo []*result.Table
 	for _, t := range run.Tables {
-		if t.Status == result.NeedsLLM {
+		if t.Status == result.NeedsLLM && redo(t) {
 			todo = append(todo, t)
 		}
 	}

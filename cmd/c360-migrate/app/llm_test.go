@@ -136,7 +136,17 @@ func TestMigrateLLM(t *testing.T) {
 	assert.Regexp(t, `(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ LLM 0/1 tables done · v: attempt 1/3: asking the model$`, r.stderr)
 	assert.Regexp(t, `(?m)^\S+ LLM 1/1 tables done · v: llm$`, r.stderr)
 
+	// A re-run keeps the recorded verdict: no LLM loop at all.
 	r = run(t, "", "migrate", "--skip-dry-run", "--report", "report", "--ollama-url", srv.URL, "spark")
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "2 of 2 tables kept")
+	assert.Contains(t, r.stdout, "2 tables: 1 translated, 1 llm")
+	assert.Contains(t, r.stdout, "nothing written")
+	assert.Equal(t, int32(1), atomic.LoadInt32(&o.calls))
+	assert.Contains(t, readFile(t, filepath.Join(vFolder, "tracking.md")), "1 attempt, answers from the model")
+
+	// --force redoes the table: the cached answer is replayed, no call.
+	r = run(t, "", "migrate", "--skip-dry-run", "--force", "--report", "report", "--ollama-url", srv.URL, "spark")
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, "1 of 1 tables translated, 0 failed; 0 model calls, 1 answers replayed")
 	f = reportFigures(t)

@@ -2,9 +2,7 @@ package app
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -33,7 +31,8 @@ func (e *env) migrateCommand() *cli.Command {
 		Name:  "migrate",
 		Usage: "migrate a Spark SQL project folder to a Flink SQL project (the default command)",
 		UsageText: Name + " [migrate] [--out DIR] [--product P] [--profile confluent|oss] [--report DIR]\n" +
-			"   [--var NAME=VALUE]... [--target NAME] SPARK_DIR",
+			"   [--var NAME=VALUE]... [--target NAME] [--force] [--jobs N] SPARK_DIR...\n" +
+			"   " + Name + " migrate --config FILE   (FILE lists projects:)",
 		Description: "Loads every *.sql file below SPARK_DIR (skipping hidden folders, target/\n" +
 			"and dbt_packages/; files in macros/ folders are macros, not models),\n" +
 			"expands its dbt-Jinja, parses it as Spark SQL, and translates each table\n" +
@@ -41,7 +40,13 @@ func (e *env) migrateCommand() *cli.Command {
 			"--out. Tables with constructs no rule translates are written marked\n" +
 			"needs-llm with their residue listed (exit code 3). Input errors are printed\n" +
 			"as file:line:col: error: message (exit code 1); the other tables are still\n" +
-			"written.",
+			"written.\n\n" +
+			"--out/.c360-manifest.json records each table's inputs and verdict and the\n" +
+			"hash of each file written: a re-run redoes only the tables whose Spark\n" +
+			"input, rules output, options or upstream tables changed, and keeps (and\n" +
+			"reports) generated files edited by hand since; --force redoes and\n" +
+			"overwrites everything. Several SPARK_DIRs (or projects: in --config) are\n" +
+			"migrated into the same --out, each as its own product, with one report.",
 		Flags:        migrateFlags(),
 		OnUsageError: onUsageError("migrate"),
 		Action:       func(c *cli.Context) error { return e.migrate(c, false) },
@@ -51,7 +56,7 @@ func (e *env) migrateCommand() *cli.Command {
 // migrateFlags returns new flags for the migrate command; the root command
 // takes them too, for "c360-migrate --out DIR SPARK_DIR".
 func migrateFlags() []cli.Flag {
-	return append(llmFlags(),
+	return append(append(llmFlags(), incrementalFlags()...),
 		&cli.StringFlag{Name: "config", Usage: "read settings from the YAML `FILE` (keys: product, profile, out, report, buckets, schema_context, bootstrap_servers, format, schema_registry_url, env, region, target, vars); flags win"},
 		&cli.StringFlag{Name: "out", Value: defaultOut, Usage: "folder `DIR` for the Flink project"},
 		&cli.StringFlag{Name: "product", Usage: "product name `P` used in table names and folders (default: the name of SPARK_DIR)"},
@@ -130,64 +135,24 @@ func migrateOptions(c *cli.Context, lo load.Options) (migrate.Options, error) {
 // migrate runs the migrate command; bare is true when it was reached as
 // "c360-migrate SPARK_DIR", without the command name.
 func (e *env) migrate(c *cli.Context, bare bool) error {
-	args := c.Args().Slice()
-	switch {
-	case len(args) == 0:
-		return usagef("migrate", "no SPARK_DIR given")
-	case len(args) > 1:
-		if bare {
-			if _, err := os.Stat(args[0]); err != nil {
-				return usagef("", "%q is neither a command nor a folder", args[0])
-			}
-		}
-		return usagef("migrate", "want one SPARK_DIR, got %d arguments: %s (flags go before SPARK_DIR)", len(args), strings.Join(args, " "))
-	}
-	dir := args[0]
-	info, err := os.Stat(dir)
-	switch {
-	case bare && errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(dir, `/\.`):
-		return usagef("", "%q is neither a command nor a folder", dir)
-	case err != nil:
-		fmt.Fprintf(e.stderr, "%s: error: cannot read SPARK_DIR: %v\n", Name, err)
-		return exitWith(ExitInputErrors)
-	case !info.IsDir():
-		return usagef("migrate", "SPARK_DIR %s is not a folder", dir)
-	}
-	if err := applyConfig(c); err != nil {
-		return usagef("migrate", "%v", err)
-	}
-	lo, err := loadOptions(c)
-	if err != nil {
-		return err
-	}
-	opts, err := migrateOptions(c, lo)
+	projects, err := e.sparkProjects(c, bare)
 	if err != nil {
 		return err
 	}
 	if err := c.Context.Err(); err != nil {
 		return err
 	}
-	run, err := migrate.Run(dir, opts)
+	run, keys, err := translateProjects(projects, c.String("env"), c.String("region"))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: error: %v\n", Name, err)
 		return exitWith(ExitInputErrors)
 	}
-	// Findings name files as SPARK_DIR/path, as the user wrote them.
-	prefix := func(ds []*diag.Diagnostic) {
-		for _, d := range ds {
-			if d.File != "" && d.File != dir && !strings.HasPrefix(d.File, dir) {
-				d.File = filepath.Join(dir, filepath.FromSlash(d.File))
-			}
-		}
-	}
-	prefix(run.Diags)
-	for _, t := range run.Tables {
-		prefix(t.Residue)
-		prefix(t.Notes)
-	}
-	run.Diags.Sort()
+	inc := e.newIncremental(c, run, keys)
 	// Validate before writing: what Flink cannot run becomes residue.
-	lint.CheckRun(run, "") // generated files named as pipelines/..., relative to --out
+	if inc.redoAny(run) { // kept tables' recorded verdicts include the lint's
+		lint.CheckRun(run, "") // generated files named as pipelines/..., relative to --out
+	}
+	inc.restore(e, run)
 	fmt.Fprint(e.stdout, run.Diags.String())
 	// The dry run comes first: what Flink rejects in the rules' output
 	// goes to the LLM loop with the rest of the residue.
@@ -195,23 +160,33 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	if !c.Bool("skip-dry-run") {
 		gw = &lazyGateway{e: e, flag: c.String("gateway")}
 		defer gw.close()
-		e.dryRun(c, run, gw)
+		e.dryRun(c, run, gw, inc.redo)
 	}
 	if err := c.Context.Err(); err != nil {
 		return err
 	}
-	if err := e.llm(c, run, c.String("out"), gw); err != nil {
+	if err := e.llm(c, run, c.String("out"), gw, inc.redo); err != nil {
 		return err
+	}
+	dryRun := run.DryRun // "" unless this run's dry run ran
+	if run.DryRun == "" {
+		run.DryRun = inc.recordedDryRun(run)
 	}
 	if err := c.Context.Err(); err != nil {
 		return err
 	}
 	if c.Bool("check") {
-		return e.check(c, run)
+		return e.check(c, run, inc)
 	}
 	out := c.String("out")
-	if _, err := emit.Write(run, out, emit.Options{Env: c.String("env"), Region: c.String("region")}); err != nil {
+	w, err := emit.Write(run, out, inc.emitOptions(emit.Options{Env: c.String("env"), Region: c.String("region")}))
+	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: error: writing %s: %v\n", Name, out, err)
+		return exitWith(ExitInternal)
+	}
+	e.reportHandEdited(run, out, w)
+	if err := inc.save(run, w, dryRun); err != nil {
+		fmt.Fprintf(e.stderr, "%s: error: writing the manifest: %v\n", Name, err)
 		return exitWith(ExitInternal)
 	}
 	if rdir := c.String("report"); rdir != "" {
@@ -227,7 +202,12 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 		}
 	}
 	fmt.Fprint(e.stdout, report.Summary(run))
-	fmt.Fprintf(e.stdout, "wrote %s\n", filepath.Join(out, "pipelines"))
+	if len(w.Written)+len(w.Removed) == 0 {
+		fmt.Fprintf(e.stdout, "%s is up to date: nothing written\n", filepath.Join(out, "pipelines"))
+	} else {
+		fmt.Fprintf(e.stdout, "wrote %s (%d %s written, %d removed)\n", filepath.Join(out, "pipelines"),
+			len(w.Written), pluralWord(len(w.Written), "file", "files"), len(w.Removed))
+	}
 	needLLM := 0
 	for _, t := range run.Tables {
 		if t.Status == result.NeedsLLM || t.Status == result.Failed {
@@ -267,11 +247,14 @@ func writeReports(run *result.Run, dir string) error {
 // Flink rejects joins the table's residue, so the table is not written as
 // complete. Without a gateway the dry run is skipped with a note: the
 // deterministic translation does not depend on it.
-func (e *env) dryRun(c *cli.Context, run *result.Run, gw *lazyGateway) {
+//
+// Only tables to redo are dry-run and get findings (the others keep their
+// recorded verdict); the tables they read are deployed with them.
+func (e *env) dryRun(c *cli.Context, run *result.Run, gw *lazyGateway, redo func(*result.Table) bool) {
 	ctx := c.Context
 	complete := 0
 	for _, t := range run.Tables {
-		if t.Status == result.Translated {
+		if t.Status == result.Translated && redo(t) {
 			complete++
 		}
 	}
@@ -305,7 +288,7 @@ func (e *env) dryRun(c *cli.Context, run *result.Run, gw *lazyGateway) {
 	}
 	for _, f := range r.Findings {
 		t := byName[f.Table]
-		if t == nil {
+		if t == nil || !redo(t) {
 			continue
 		}
 		t.Residue = append(t.Residue, &diag.Diagnostic{
@@ -316,7 +299,9 @@ func (e *env) dryRun(c *cli.Context, run *result.Run, gw *lazyGateway) {
 	}
 	failed := map[string]bool{}
 	for _, f := range r.Findings {
-		failed[f.Table] = true
+		if t := byName[f.Table]; t != nil && redo(t) {
+			failed[f.Table] = true
+		}
 	}
 	fmt.Fprintf(e.stdout, "dry run on Flink %s: %d of %d tables clean, %d findings\n", r.FlinkVersion, len(r.Tables)-len(failed), len(r.Tables), len(r.Findings))
 }

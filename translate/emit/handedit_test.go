@@ -1,0 +1,199 @@
+package emit_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/c360-migrate/c360-migrate/translate/emit"
+	"github.com/c360-migrate/c360-migrate/translate/emit/emittest"
+	"github.com/c360-migrate/c360-migrate/translate/manifest"
+	"github.com/c360-migrate/c360-migrate/translate/result"
+)
+
+const (
+	dimFolder = "pipelines/dimensions/c360/dim_customers"
+	dimDML    = dimFolder + "/sql-scripts/dml.c360_dim_customers.sql"
+	dimDDL    = dimFolder + "/sql-scripts/ddl.c360_dim_customers.sql"
+	viewDir   = "pipelines/views/c360/customer_analytics_c360"
+	viewDML   = viewDir + "/sql-scripts/dml.customer_analytics_c360.sql"
+)
+
+// record turns what Write reports into the manifest the next run reads.
+func record(w *emit.Written) *manifest.Manifest {
+	m := manifest.New()
+	m.Files = w.Files
+	return m
+}
+
+func editFile(t *testing.T, out, rel, text string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(rel)), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func fileText(t *testing.T, out, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+	if err != nil {
+		return "<" + err.Error() + ">"
+	}
+	return string(b)
+}
+
+// TestHandEdits: with the previous run's manifest, a generated file whose
+// bytes changed since it was written is kept and reported, whatever the
+// run does to its table, unless forced.
+func TestHandEdits(t *testing.T) {
+	const edit = "-- edited by hand\n"
+	changeDim := func(r *result.Run) { // the input changed: new DDL and DML
+		r.Tables[1].DDL = strings.Replace(r.Tables[1].DDL, "CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1)
+		r.Tables[1].DML += "-- changed upstream\n"
+	}
+	dropView := func(r *result.Run) { r.Tables = r.Tables[:2] }
+	cases := []struct {
+		name         string
+		edit         string // file edited by hand after the first run
+		noManifest   bool
+		force        bool
+		change       func(*result.Run)
+		wantKept     []string
+		wantWritten  []string
+		wantText     map[string]string // file -> content after the second run ("" = gone)
+		wantRecorded map[string]bool   // file -> recorded hash is the first run's
+	}{
+		{name: "nothing changed writes nothing"},
+		{name: "hand-edited file kept on an unchanged run", edit: dimDML,
+			wantKept: []string{dimDML}, wantWritten: []string{dimFolder + "/tracking.md"},
+			wantText: map[string]string{dimDML: edit}, wantRecorded: map[string]bool{dimDML: true}},
+		{name: "input changed: hand-edited file kept, the others updated", edit: dimDML, change: changeDim,
+			wantKept: []string{dimDML}, wantWritten: []string{dimDDL, dimFolder + "/tracking.md"},
+			wantText: map[string]string{dimDML: edit}, wantRecorded: map[string]bool{dimDML: true}},
+		{name: "force overwrites a hand-edited file", edit: dimDML, change: changeDim, force: true,
+			wantWritten: []string{dimDDL, dimDML}},
+		{name: "without a manifest nothing is known to be hand-edited", edit: dimDML, noManifest: true,
+			wantWritten: []string{dimDML}},
+		{name: "user file in a table folder kept", edit: dimFolder + "/NOTES.md",
+			wantKept: []string{dimFolder + "/NOTES.md"}, wantWritten: []string{dimFolder + "/tracking.md"}, wantText: map[string]string{dimFolder + "/NOTES.md": edit}},
+		{name: "hand-edited common.mk kept", edit: "pipelines/common.mk",
+			wantKept: []string{"pipelines/common.mk"}, wantText: map[string]string{"pipelines/common.mk": edit},
+			wantRecorded: map[string]bool{"pipelines/common.mk": true}},
+		{name: "stale folder: hand-edited file kept, the rest removed", edit: viewDML, change: dropView,
+			wantKept: []string{viewDML}, wantWritten: []string{"pipelines/inventory.json"},
+			wantText: map[string]string{viewDML: edit, viewDir + "/Makefile": ""}, wantRecorded: map[string]bool{viewDML: true}},
+		{name: "stale folder removed with force", edit: viewDML, change: dropView, force: true,
+			wantWritten: []string{"pipelines/inventory.json"}, wantText: map[string]string{viewDML: ""}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			first := write(t, emittest.Run(), out, emit.Options{})
+			prev := record(first)
+			if tc.noManifest {
+				prev = nil
+			}
+			if tc.edit != "" {
+				editFile(t, out, tc.edit, edit)
+			}
+			run := emittest.Run()
+			if tc.change != nil {
+				tc.change(run)
+			}
+			w := write(t, run, out, emit.Options{Manifest: prev, Force: tc.force})
+			if !reflect.DeepEqual(w.HandEdited, tc.wantKept) {
+				t.Errorf("HandEdited = %v, want %v", w.HandEdited, tc.wantKept)
+			}
+			if !reflect.DeepEqual(w.Written, tc.wantWritten) {
+				t.Errorf("Written = %v, want %v", w.Written, tc.wantWritten)
+			}
+			for rel, want := range tc.wantText {
+				got := fileText(t, out, rel)
+				if want == "" && !strings.HasPrefix(got, "<") {
+					t.Errorf("%s still there", rel)
+				}
+				if want != "" && got != want {
+					t.Errorf("%s = %q, want %q", rel, got, want)
+				}
+			}
+			for _, k := range tc.wantKept {
+				if !strings.HasPrefix(k, dimFolder+"/") {
+					continue
+				}
+				if tr := fileText(t, out, dimFolder+"/tracking.md"); !strings.Contains(tr, "## Hand-edited files, kept\n") ||
+					!strings.Contains(tr, "- `"+strings.TrimPrefix(k, dimFolder+"/")+"`\n") {
+					t.Errorf("tracking.md does not list %s as kept:\n%s", k, tr)
+				}
+			}
+			for rel := range tc.wantRecorded {
+				if w.Files[rel] != first.Files[rel] {
+					t.Errorf("recorded hash of %s changed: a kept file must stay detected", rel)
+				}
+			}
+			// The record covers every generated file that was not kept.
+			for rel, h := range w.Files {
+				if tc.wantRecorded[rel] {
+					continue
+				}
+				if got := manifest.Hash([]byte(fileText(t, out, rel))); got != h {
+					t.Errorf("recorded hash of %s is not its content's", rel)
+				}
+			}
+		})
+	}
+}
+
+// TestProductsShareFolder: two projects written into one folder, one run
+// each, both stay; re-running one leaves the other's tables alone.
+func TestProductsShareFolder(t *testing.T) {
+	out := t.TempDir()
+	write(t, emittest.Run(), out, emit.Options{})
+	other := renamed(emittest.Run(), "sales")
+	write(t, other, out, emit.Options{})
+	inv, err := emit.ReadInventory(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inv.Tables) != 6 || inv.Product != "c360,sales" {
+		t.Fatalf("inventory has %d tables, product %q; want 6, c360,sales", len(inv.Tables), inv.Product)
+	}
+	wantOrder := []string{"src_c360_customers", "c360_dim_customers", "customer_analytics_c360",
+		"src_sales_customers", "sales_dim_customers", "customer_analytics_sales"}
+	if !reflect.DeepEqual(inv.Order, wantOrder) {
+		t.Errorf("deploy order %v, want %v", inv.Order, wantOrder)
+	}
+	// Re-running c360 without its view: sales keeps all its tables.
+	run := emittest.Run()
+	run.Tables = run.Tables[:2]
+	w := write(t, run, out, emit.Options{})
+	for _, r := range w.Removed {
+		if strings.Contains(r, "/sales/") {
+			t.Errorf("removed %s of another product", r)
+		}
+	}
+	if inv, _ = emit.ReadInventory(out); len(inv.Tables) != 5 {
+		t.Errorf("inventory has %d tables after the re-run, want 5", len(inv.Tables))
+	}
+	// One folder, one profile.
+	oss := renamed(emittest.Run(), "web")
+	oss.Profile = "oss"
+	if _, err := emit.Write(oss, out, emit.Options{}); err == nil || !strings.Contains(err.Error(), "profile") {
+		t.Errorf("a second profile in one folder: err = %v, want a profile error", err)
+	}
+}
+
+// renamed gives the sample run another product.
+func renamed(run *result.Run, product string) *result.Run {
+	fix := func(s string) string { return strings.ReplaceAll(s, "c360", product) }
+	run.Product = product
+	for _, t := range run.Tables {
+		t.Product, t.FlinkName, t.SparkName = product, fix(t.FlinkName), fix(t.SparkName)
+		t.DDL, t.DML = fix(t.DDL), fix(t.DML)
+		for i, d := range t.Deps {
+			t.Deps[i] = fix(d)
+		}
+	}
+	return run
+}
