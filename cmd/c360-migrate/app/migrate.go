@@ -51,7 +51,7 @@ func (e *env) migrateCommand() *cli.Command {
 // migrateFlags returns new flags for the migrate command; the root command
 // takes them too, for "c360-migrate --out DIR SPARK_DIR".
 func migrateFlags() []cli.Flag {
-	return append(llmFlags(),
+	return append(append(llmFlags(), branchFlags()...),
 		&cli.StringFlag{Name: "config", Usage: "read settings from the YAML `FILE` (keys: product, profile, out, report, buckets, schema_context, bootstrap_servers, format, schema_registry_url, env, region, target, vars); flags win"},
 		&cli.StringFlag{Name: "out", Value: defaultOut, Usage: "folder `DIR` for the Flink project"},
 		&cli.StringFlag{Name: "product", Usage: "product name `P` used in table names and folders (default: the name of SPARK_DIR)"},
@@ -164,6 +164,10 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	if err != nil {
 		return err
 	}
+	repo, err := e.openReview(c)
+	if err != nil {
+		return err
+	}
 	if err := c.Context.Err(); err != nil {
 		return err
 	}
@@ -199,6 +203,9 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	if c.Bool("check") {
 		return e.check(c, run)
 	}
+	if repo != nil {
+		return e.publish(c, run, repo)
+	}
 	out := c.String("out")
 	if _, err := emit.Write(run, out, emit.Options{Env: c.String("env"), Region: c.String("region")}); err != nil {
 		fmt.Fprintf(e.stderr, "%s: error: writing %s: %v\n", Name, out, err)
@@ -216,8 +223,16 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 			return exitWith(ExitInternal)
 		}
 	}
+	if err := e.writePR(c, run, report.PullRequest(run, report.PROptions{Command: e.command(), Out: out})); err != nil {
+		return err
+	}
 	fmt.Fprint(e.stdout, report.Summary(run))
 	fmt.Fprintf(e.stdout, "wrote %s\n", filepath.Join(out, "pipelines"))
+	return migrateExit(run)
+}
+
+// migrateExit is migrate's exit code once its output is written.
+func migrateExit(run *result.Run) error {
 	needLLM := 0
 	for _, t := range run.Tables {
 		if t.Status == result.NeedsLLM || t.Status == result.Failed {
