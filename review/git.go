@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path"
@@ -64,9 +63,7 @@ func Open(ctx context.Context, out string) (*Repo, error) {
 			}
 			break
 		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
+		// Not there (or below a file): ask from the parent.
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return nil, fmt.Errorf("%s: %w", out, ErrNotRepository)
