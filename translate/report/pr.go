@@ -78,7 +78,7 @@ func PullRequest(run *result.Run, o PROptions) string {
 		p("### %s: %s\n\n", t.FlinkName, t.Status)
 		p("Not translated (Spark or generated `file:line:col`):\n\n")
 		for _, d := range findings(t.Residue) {
-			p("- `%s`%s %s\n", d.Position.String(), ruleSuffix(d), oneLine(d.Msg))
+			p("- `%s`%s %s\n", o.position(d), ruleSuffix(d), oneLine(d.Msg))
 		}
 		p("\n")
 	}
@@ -109,7 +109,7 @@ func PullRequest(run *result.Run, o PROptions) string {
 				if d.Severity < diag.Warning {
 					continue
 				}
-				p("- [ ] %s `%s`%s %s\n", t.FlinkName, d.Position.String(), ruleSuffix(d), oneLine(d.Msg))
+				p("- [ ] %s `%s`%s %s\n", t.FlinkName, o.position(d), ruleSuffix(d), oneLine(d.Msg))
 			}
 		}
 		p("\n")
@@ -160,6 +160,17 @@ func PullRequest(run *result.Run, o PROptions) string {
 		p("## Reproduce\n\n```\n%s\n```\n", o.Command)
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// position is d's file:line:col; a generated file (pipelines/…, relative
+// to the output folder) is named from the repository root, as a reviewer
+// finds it in the pull request.
+func (o PROptions) position(d *diag.Diagnostic) string {
+	pos := d.Position
+	if o.Out != "" && o.Out != "." && strings.HasPrefix(pos.File, "pipelines/") {
+		pos.File = strings.TrimSuffix(o.Out, "/") + "/" + pos.File
+	}
+	return pos.String()
 }
 
 // llmCell says whether and how the LLM wrote part of a table.
