@@ -379,4 +379,12 @@ func TestCheckBranchNames(t *testing.T) {
 	}
 	_, err := r.CheckBranch(context.Background(), "main", false)
 	assert.ErrorIs(t, err, review.ErrBranchExists)
+
+	// Branch names are paths in git: "main" blocks "main/x" and the other
+	// way round, --force or not.
+	git(t, dir, "branch", "team/a")
+	for _, name := range []string{"main/x", "team"} {
+		_, err := r.CheckBranch(context.Background(), name, true)
+		assert.ErrorIs(t, err, review.ErrBranchClash, name)
+	}
 }

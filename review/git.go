@@ -23,6 +23,7 @@ var (
 	ErrBranchExists  = errors.New("branch exists")
 	ErrCheckedOut    = errors.New("branch is checked out")
 	ErrBadBranch     = errors.New("not a valid branch name")
+	ErrBranchClash   = errors.New("clashes with an existing branch")
 )
 
 // Fallback identity for the commits when git has none (a CI machine with
@@ -124,6 +125,22 @@ func (r *Repo) CheckBranch(ctx context.Context, name string, force bool) (string
 	ref := "refs/heads/" + name
 	if _, err := r.output(ctx, r.Root, nil, nil, "check-ref-format", ref); err != nil {
 		return "", fmt.Errorf("%q: %w (see git check-ref-format)", name, ErrBadBranch)
+	}
+	// Git stores branches as paths: "a" and "a/b" cannot both exist, and
+	// --force must not delete another branch to make room.
+	parts := strings.Split(name, "/")
+	for i := 1; i < len(parts); i++ {
+		prefix := strings.Join(parts[:i], "/")
+		if _, err := r.output(ctx, r.Root, nil, nil, "rev-parse", "--verify", "-q", "refs/heads/"+prefix); err == nil {
+			return "", fmt.Errorf("%s: %w %s; choose another name", name, ErrBranchClash, prefix)
+		}
+	}
+	below, err := r.output(ctx, r.Root, nil, nil, "for-each-ref", "--count=1", "--format=%(refname:short)", ref+"/")
+	if err != nil {
+		return "", err
+	}
+	if below = strings.TrimSpace(below); below != "" {
+		return "", fmt.Errorf("%s: %w %s; choose another name", name, ErrBranchClash, below)
 	}
 	cur, err := r.output(ctx, r.Root, nil, nil, "rev-parse", "--verify", "-q", ref)
 	if err != nil {

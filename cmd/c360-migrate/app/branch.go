@@ -57,7 +57,7 @@ func (e *env) openReview(c *cli.Context) (*review.Repo, error) {
 // --out or branch name is a usage error, git missing or failing internal.
 func (e *env) branchError(err error) error {
 	fmt.Fprintf(e.stderr, "%s: error: --branch: %v\n", Name, err)
-	for _, u := range []error{review.ErrNotRepository, review.ErrBranchExists, review.ErrCheckedOut, review.ErrBadBranch} {
+	for _, u := range []error{review.ErrNotRepository, review.ErrBranchExists, review.ErrCheckedOut, review.ErrBadBranch, review.ErrBranchClash} {
 		if errors.Is(err, u) {
 			return exitWith(ExitUsage)
 		}
