@@ -388,3 +388,29 @@ func TestCheckBranchNames(t *testing.T) {
 		assert.ErrorIs(t, err, review.ErrBranchClash, name)
 	}
 }
+
+// BenchmarkPublish commits the sample run (3 tables, 4 commits) on a new
+// branch of a repository that holds one commit.
+func BenchmarkPublish(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	dir := b.TempDir()
+	for _, args := range [][]string{{"init", "-q", "-b", "main"}, {"config", "user.name", "Bench"}, {"config", "user.email", "bench@example.com"}, {"commit", "-q", "--allow-empty", "-m", "init"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("git %v: %v %s", args, err, out)
+		}
+	}
+	repo, err := review.Open(context.Background(), filepath.Join(dir, "flink_out"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := emittest.Run()
+	for b.Loop() {
+		if _, err := repo.Publish(context.Background(), review.Request{Branch: "bench", Force: true, Run: run}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

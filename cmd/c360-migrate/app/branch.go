@@ -118,8 +118,8 @@ func (e *env) publish(c *cli.Context, run *result.Run, repo *review.Repo) error 
 	if pub.Replaced != "" {
 		verb = "replaced (was " + short(pub.Replaced) + ")"
 	}
-	fmt.Fprintf(e.stdout, "branch %s %s: %d commits on %s in %s; your branch, index and working tree are untouched\n",
-		pub.Branch, verb, len(pub.Commits), from, repo.Root)
+	fmt.Fprintf(e.stdout, "branch %s %s: %d %s on %s in %s; your branch, index and working tree are untouched\n",
+		pub.Branch, verb, len(pub.Commits), pluralWord(len(pub.Commits), "commit", "commits"), from, repo.Root)
 	if n := len(pub.Unchanged); n > 0 {
 		fmt.Fprintf(e.stdout, "%d %s already up to date in HEAD, no commit\n", n, pluralWord(n, "table", "tables"))
 	}
