@@ -33,7 +33,7 @@ func (e *env) migrateCommand() *cli.Command {
 		Name:  "migrate",
 		Usage: "migrate a Spark SQL project folder to a Flink SQL project (the default command)",
 		UsageText: Name + " [migrate] [--out DIR] [--product P] [--profile confluent|oss] [--report DIR]\n" +
-			"   [--var NAME=VALUE]... [--target NAME] SPARK_DIR",
+			"   [--var NAME=VALUE]... [--target NAME] [--branch NAME [--force]] [--pr-description FILE] SPARK_DIR",
 		Description: "Loads every *.sql file below SPARK_DIR (skipping hidden folders, target/\n" +
 			"and dbt_packages/; files in macros/ folders are macros, not models),\n" +
 			"expands its dbt-Jinja, parses it as Spark SQL, and translates each table\n" +
@@ -41,7 +41,9 @@ func (e *env) migrateCommand() *cli.Command {
 			"--out. Tables with constructs no rule translates are written marked\n" +
 			"needs-llm with their residue listed (exit code 3). Input errors are printed\n" +
 			"as file:line:col: error: message (exit code 1); the other tables are still\n" +
-			"written.",
+			"written. With --branch NAME the output is committed on a new git branch\n" +
+			"instead (one commit per table, then the shared files and PULL_REQUEST.md);\n" +
+			"the working tree is not touched.",
 		Flags:        migrateFlags(),
 		OnUsageError: onUsageError("migrate"),
 		Action:       func(c *cli.Context) error { return e.migrate(c, false) },
