@@ -1,6 +1,8 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -154,6 +156,22 @@ func (e *env) writePR(c *cli.Context, run *result.Run, pr string) error {
 		return exitWith(ExitInternal)
 	}
 	return nil
+}
+
+// llmOut is the folder whose .llm-cache the LLM loop uses unless
+// --llm-cache says otherwise: --out, but with --branch, which writes nothing
+// into the working tree, a folder of the user's cache for this repository
+// and --out.
+func llmOut(c *cli.Context, repo *review.Repo) string {
+	if repo == nil {
+		return c.String("out")
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	sum := sha256.Sum256([]byte(repo.Root + "\x00" + repo.Out))
+	return filepath.Join(base, "c360-migrate", "branch-"+hex.EncodeToString(sum[:6]))
 }
 
 // reportFiles returns report.md, report.json and junit.xml by name.

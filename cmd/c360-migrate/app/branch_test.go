@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -225,4 +226,44 @@ func TestMigrateBranchErrors(t *testing.T) {
 	r = run(t, "", "migrate", "--skip-dry-run", "--branch", "bad..name", "spark")
 	assert.Equal(t, app.ExitUsage, r.code)
 	assert.Contains(t, r.stderr, `--branch: "bad..name": not a valid branch name`)
+}
+
+// TestMigrateBranchLLM: a table the model finished is committed with its
+// status llm and the model named; the answer cache lives outside the
+// working tree and a re-run replays it.
+func TestMigrateBranchLLM(t *testing.T) {
+	isolateGit(t)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := project(t, map[string]string{
+		"spark/data/t.csv": "id,xs\n1,a\n",
+		"spark/sources/src_t.sql": "CREATE OR REPLACE TEMPORARY VIEW t_raw USING CSV OPTIONS (path 'data/t.csv', header 'true', inferSchema 'true');\n" +
+			"CREATE OR REPLACE TEMPORARY VIEW src_t AS SELECT id, xs FROM t_raw;\n",
+		"spark/views/v.sql": "CREATE VIEW v AS SELECT id, xxhash64(xs) AS h FROM src_t",
+	})
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	gitIn(t, dir, "config", "user.name", "Test User")
+	gitIn(t, dir, "config", "user.email", "test@example.com")
+	gitIn(t, dir, "add", ".")
+	gitIn(t, dir, "commit", "-q", "-m", "spark")
+	before := checkout(t, dir)
+	var calls int32
+	srv := fakeOllama(t, `{"dml": "INSERT INTO v SELECT id, CAST(HASH_CODE(xs) AS BIGINT) AS h FROM src_spark_t AS src_t", "ddl": "", "notes": "HASH_CODE is not xxhash64: values differ"}`, &calls)
+	args := []string{"migrate", "--skip-dry-run", "--ollama-url", srv.URL, "--force", "--branch", "llm", "spark"}
+
+	r := run(t, "", args...)
+
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	assert.Equal(t, before, checkout(t, dir), "the LLM cache or the output went into the working tree")
+	assert.Equal(t, "v: llm", gitIn(t, dir, "log", "-1", "--format=%s", "llm~1"))
+	assert.Contains(t, gitIn(t, dir, "log", "-1", "--format=%b", "llm~1"), "LLM: qwen2.5-coder, 1 attempt\n")
+	pr := gitIn(t, dir, "show", "llm:flink_out/PULL_REQUEST.md")
+	assert.Contains(t, pr, "### v: written by the LLM\n\nqwen2.5-coder, 1 attempt produced the part no rule translated")
+	assert.Contains(t, gitIn(t, dir, "show", "llm:flink_out/pipelines/views/spark/v/sql-scripts/dml.v.sql"), "HASH_CODE(xs)")
+
+	r = run(t, "", args...)
+
+	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "0 model calls")
+	assert.Equal(t, int32(1), atomic.LoadInt32(&calls), "the cached answer is replayed")
+	assert.Equal(t, before, checkout(t, dir))
 }

@@ -195,7 +195,7 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	// Validate before writing: what Flink cannot run becomes residue.
 	lint.CheckRun(run, "") // generated files named as pipelines/..., relative to --out
 	fmt.Fprint(e.stdout, run.Diags.String())
-	e.llm(c, run, c.String("out"))
+	e.llm(c, run, llmOut(c, repo))
 	if !c.Bool("skip-dry-run") {
 		e.dryRun(c, run)
 	}
