@@ -114,7 +114,7 @@ func (r *Repo) Publish(ctx context.Context, req Request) (*Published, error) {
 	if _, err := emit.Write(req.Run, outDir, opts); err != nil {
 		return nil, fmt.Errorf("computing the output: %w", err)
 	}
-	changes, err := r.diff(ctx, before, outDir, tmp, req.Extra)
+	changes, err := r.diff(ctx, base, before, outDir, tmp, req.Extra)
 	if err != nil {
 		return nil, err
 	}
@@ -188,10 +188,10 @@ func (r *Repo) extract(ctx context.Context, files map[string]blob, dir, to strin
 	return nil
 }
 
-// diff compares HEAD's pipelines (before) with the generated ones below
+// diff compares base's pipelines (before) with the generated ones below
 // outDir and the extra files with HEAD's, and returns what to commit,
 // sorted by path.
-func (r *Repo) diff(ctx context.Context, before map[string]blob, outDir, tmp string, extra map[string][]byte) ([]change, error) {
+func (r *Repo) diff(ctx context.Context, base string, before map[string]blob, outDir, tmp string, extra map[string][]byte) ([]change, error) {
 	var paths, files []string // repository paths and the files holding their bytes
 	err := filepath.WalkDir(filepath.Join(outDir, emit.Pipelines), func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -230,10 +230,6 @@ func (r *Repo) diff(ctx context.Context, before map[string]blob, outDir, tmp str
 	}
 	headExtra := map[string]blob{}
 	if len(extraPaths) > 0 {
-		base, err := r.head(ctx)
-		if err != nil {
-			return nil, err
-		}
 		if headExtra, err = r.lsTree(ctx, base, extraPaths...); err != nil {
 			return nil, err
 		}
