@@ -32,9 +32,13 @@ func branchFlags() []cli.Flag {
 	}
 }
 
-// openReview finds the repository for --branch before any work is done, so
-// a wrong --out or branch name fails at once; nil without --branch.
+// openReview checks the flags of the review branch and finds the repository
+// for --branch before any work is done, so a wrong --out or branch name
+// fails at once; nil without --branch.
 func (e *env) openReview(c *cli.Context) (*review.Repo, error) {
+	if c.Bool("check") && c.String("pr-description") != "" {
+		return nil, usagef("migrate", "--pr-description and --check exclude each other: --check writes nothing")
+	}
 	name := c.String("branch")
 	if name == "" {
 		if c.Bool("force") {

@@ -216,6 +216,7 @@ func TestMigrateBranchErrors(t *testing.T) {
 	}{
 		{[]string{"--branch", "review", "--check"}, "--branch and --check exclude each other"},
 		{[]string{"--force"}, "--force needs --branch"},
+		{[]string{"--pr-description", "pr.md", "--check"}, "--pr-description and --check exclude each other"},
 	} {
 		r := run(t, "", append(append([]string{"migrate", "--skip-dry-run"}, c.args...), "spark")...)
 		assert.Equal(t, app.ExitUsage, r.code, c.args)
