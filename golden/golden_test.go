@@ -23,6 +23,10 @@ import (
 	"github.com/c360-migrate/c360-migrate/cmd/c360-migrate/app"
 )
 
+// prFile is the pull-request description of the c360 run, compared with
+// c360/PULL_REQUEST.md.
+const prFile = "PULL_REQUEST.md"
+
 var update = flag.Bool("update", false, "rewrite the golden files with the current output")
 
 // run migrates spark into a temporary folder and returns the output tree
@@ -32,11 +36,18 @@ func run(t *testing.T, spark string, extra ...string) map[string]string {
 	out := t.TempDir()
 	// The dry run on Flink is tested in cmd/c360-migrate/app; the golden
 	// outputs are those of the translation alone.
-	args := append([]string{"migrate", "--skip-dry-run", "--no-llm", "--out", out, "--report", filepath.Join(out, "report")}, extra...)
+	args := []string{"migrate", "--skip-dry-run", "--no-llm", "--out", out, "--report", filepath.Join(out, "report")}
+	for _, a := range extra {
+		// OUT/ in an argument is the output folder.
+		args = append(args, strings.Replace(a, "OUT/", out+"/", 1))
+	}
 	args = append(args, spark)
 	var stdout, stderr bytes.Buffer
 	code := app.Run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
 	tree := readTree(t, out)
+	if pr, ok := tree[prFile]; ok {
+		tree[prFile] = strings.ReplaceAll(pr, out, "OUT") // its command line names the folder
+	}
 	// The temporary folder's name is not part of the expectation.
 	tree["stdout.txt"] = strings.ReplaceAll(stdout.String(), out, "OUT")
 	tree["exit_code.txt"] = strings.TrimSpace(strings.ReplaceAll(stderr.String(), out, "OUT")+"\n") + "\nexit " + itoa(code) + "\n"
@@ -215,7 +226,7 @@ func TestC360(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Chdir(wd)
-	got := run(t, "spark_src", "--product", "c360")
+	got := run(t, "spark_src", "--product", "c360", "--pr-description", "OUT/"+prFile)
 	flinkOut := map[string]string{}
 	rest := map[string]string{}
 	for k, v := range got {

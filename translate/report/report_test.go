@@ -18,7 +18,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // runs are the report's test cases; each has golden files
-// testdata/<name>/{summary.txt,report.md,report.json}.
+// testdata/<name>/{summary.txt,report.md,report.json,junit.xml,PULL_REQUEST.md}.
 var runs = []struct {
 	name string
 	run  func() *result.Run
@@ -71,6 +71,9 @@ func outputs(t *testing.T, run *result.Run) map[string][]byte {
 		"report.md":   []byte(report.Markdown(run)),
 		"report.json": js,
 		"junit.xml":   junit,
+		"PULL_REQUEST.md": []byte(report.PullRequest(run, report.PROptions{
+			Command: "c360-migrate migrate --branch migrate/c360 spark_src", Out: "flink_out",
+		})),
 	}
 }
 

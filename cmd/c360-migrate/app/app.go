@@ -58,7 +58,7 @@ var Version = "dev"
 // Run runs c360-migrate with args (without the program name) and returns the
 // process exit code, one of the Exit* constants.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	env := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	env := &env{stdin: stdin, stdout: stdout, stderr: stderr, args: args}
 	err := env.newApp().RunContext(ctx, append([]string{Name}, args...))
 	return env.exitCode(ctx, err)
 }
@@ -67,6 +67,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	args           []string // the command line, for the pull-request description
 }
 
 // usageError is a mistake on the command line; it exits with ExitUsage.

@@ -18,7 +18,7 @@ type manifestKey = manifest.Table
 // incrementalFlags are the migrate flags of re-runs.
 func incrementalFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.BoolFlag{Name: "force", Usage: "redo every table (translation, LLM, dry run) and overwrite generated files edited by hand"},
+		&cli.BoolFlag{Name: "force", Usage: "redo every table (translation, LLM, dry run) and overwrite generated files edited by hand; with --branch, also replace an existing branch NAME (never a checked-out one)"},
 		&cli.IntFlag{Name: "jobs", Usage: "translate `N` tables at once (default: the number of CPUs)"},
 	}
 }
@@ -116,8 +116,19 @@ func (inc *incremental) emitOptions(o emit.Options) emit.Options {
 // when it did not run), the tables of other products in the folder, and
 // the hashes of the files written.
 func (inc *incremental) save(run *result.Run, w *emit.Written, dryRun string) error {
+	data, err := inc.manifest(run, w.Files, dryRun)
+	if err != nil {
+		return err
+	}
+	_, err = emit.WriteFileAtomic(emit.OS, filepath.Join(inc.out, manifest.FileName), data)
+	return err
+}
+
+// manifest returns the manifest of this run: files are the hashes of the
+// files written; the tables of other products in the previous one stay.
+func (inc *incremental) manifest(run *result.Run, files map[string]string, dryRun string) ([]byte, error) {
 	m := manifest.New()
-	m.Files = w.Files
+	m.Files = files
 	mine := map[string]bool{}
 	for _, t := range run.Tables {
 		mine[t.Product] = true
@@ -136,12 +147,7 @@ func (inc *incremental) save(run *result.Run, w *emit.Written, dryRun string) er
 		}
 		m.Tables[t.FlinkName] = manifest.Record(inc.keys[t.FlinkName], t, dryRun)
 	}
-	data, err := m.Marshal()
-	if err != nil {
-		return err
-	}
-	_, err = emit.WriteFileAtomic(emit.OS, filepath.Join(inc.out, manifest.FileName), data)
-	return err
+	return m.Marshal()
 }
 
 // reportHandEdited prints one line per generated file kept because it was

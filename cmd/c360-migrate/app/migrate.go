@@ -31,7 +31,8 @@ func (e *env) migrateCommand() *cli.Command {
 		Name:  "migrate",
 		Usage: "migrate a Spark SQL project folder to a Flink SQL project (the default command)",
 		UsageText: Name + " [migrate] [--out DIR] [--product P] [--profile confluent|oss] [--report DIR]\n" +
-			"   [--var NAME=VALUE]... [--target NAME] [--force] [--jobs N] SPARK_DIR...\n" +
+			"   [--var NAME=VALUE]... [--target NAME] [--force] [--jobs N]\n" +
+			"   [--branch NAME] [--pr-description FILE] SPARK_DIR...\n" +
 			"   " + Name + " migrate --config FILE   (FILE lists projects:)",
 		Description: "Loads every *.sql file below SPARK_DIR (skipping hidden folders, target/\n" +
 			"and dbt_packages/; files in macros/ folders are macros, not models),\n" +
@@ -46,7 +47,11 @@ func (e *env) migrateCommand() *cli.Command {
 			"input, rules output, options or upstream tables changed, and keeps (and\n" +
 			"reports) generated files edited by hand since; --force redoes and\n" +
 			"overwrites everything. Several SPARK_DIRs (or projects: in --config) are\n" +
-			"migrated into the same --out, each as its own product, with one report.",
+			"migrated into the same --out, each as its own product, with one report.\n\n" +
+			"With --branch NAME the output is committed on a new git branch instead\n" +
+			"(one commit per table, then the shared files, the manifest and\n" +
+			"PULL_REQUEST.md); the working tree is not touched. An existing branch NAME\n" +
+			"is refused unless --force.",
 		Flags:        migrateFlags(),
 		OnUsageError: onUsageError("migrate"),
 		Action:       func(c *cli.Context) error { return e.migrate(c, false) },
@@ -56,7 +61,7 @@ func (e *env) migrateCommand() *cli.Command {
 // migrateFlags returns new flags for the migrate command; the root command
 // takes them too, for "c360-migrate --out DIR SPARK_DIR".
 func migrateFlags() []cli.Flag {
-	return append(append(llmFlags(), incrementalFlags()...),
+	return append(append(append(llmFlags(), incrementalFlags()...), branchFlags()...),
 		&cli.StringFlag{Name: "config", Usage: "read settings from the YAML `FILE` (keys: product, profile, out, report, buckets, schema_context, bootstrap_servers, format, schema_registry_url, env, region, target, vars); flags win"},
 		&cli.StringFlag{Name: "out", Value: defaultOut, Usage: "folder `DIR` for the Flink project"},
 		&cli.StringFlag{Name: "product", Usage: "product name `P` used in table names and folders (default: the name of SPARK_DIR)"},
@@ -139,6 +144,10 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	if err != nil {
 		return err
 	}
+	repo, err := e.openReview(c)
+	if err != nil {
+		return err
+	}
 	if err := c.Context.Err(); err != nil {
 		return err
 	}
@@ -165,7 +174,7 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	if err := c.Context.Err(); err != nil {
 		return err
 	}
-	if err := e.llm(c, run, c.String("out"), gw, inc.redo); err != nil {
+	if err := e.llm(c, run, llmOut(c, repo), gw, inc.redo); err != nil {
 		return err
 	}
 	dryRun := run.DryRun // "" unless this run's dry run ran
@@ -177,6 +186,9 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 	}
 	if c.Bool("check") {
 		return e.check(c, run, inc)
+	}
+	if repo != nil {
+		return e.publish(c, run, repo, inc, dryRun)
 	}
 	out := c.String("out")
 	w, err := emit.Write(run, out, inc.emitOptions(emit.Options{Env: c.String("env"), Region: c.String("region")}))
@@ -201,6 +213,9 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 			return exitWith(ExitInternal)
 		}
 	}
+	if err := e.writePR(c, run, report.PullRequest(run, report.PROptions{Command: e.command(), Out: out})); err != nil {
+		return err
+	}
 	fmt.Fprint(e.stdout, report.Summary(run))
 	if len(w.Written)+len(w.Removed) == 0 {
 		fmt.Fprintf(e.stdout, "%s is up to date: nothing written\n", filepath.Join(out, "pipelines"))
@@ -208,6 +223,11 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 		fmt.Fprintf(e.stdout, "wrote %s (%d %s written, %d removed)\n", filepath.Join(out, "pipelines"),
 			len(w.Written), pluralWord(len(w.Written), "file", "files"), len(w.Removed))
 	}
+	return migrateExit(run)
+}
+
+// migrateExit is migrate's exit code once its output is written.
+func migrateExit(run *result.Run) error {
 	needLLM := 0
 	for _, t := range run.Tables {
 		if t.Status == result.NeedsLLM || t.Status == result.Failed {
