@@ -33,8 +33,9 @@ func newGuard(prev *manifest.Manifest, force bool) *guard {
 }
 
 // handEdited reports whether the file rel, holding disk, must be kept.
+// verify's section (StripVerifySection) is not a hand edit.
 func (g *guard) isHandEdited(rel string, disk []byte) bool {
-	return !g.force && g.prev.HandEdited(rel, disk)
+	return !g.force && g.prev.HandEdited(rel, disk) && g.prev.HandEdited(rel, StripVerifySection(disk))
 }
 
 // kept records that rel was hand-edited and kept; its recorded hash stays
@@ -74,7 +75,12 @@ func (g *guard) protect(dir string, files map[string][]byte, existing map[string
 	var kept []string
 	for n, disk := range existing {
 		rel := path.Join(dir, n)
-		if want, ok := files[n]; ok && string(want) == string(disk) {
+		want, ok := files[n]
+		if ok && string(want) == string(disk) {
+			continue
+		}
+		if ok && !g.force && n == trackingName && string(want) == string(StripVerifySection(disk)) && sameOtherwise(files, existing) {
+			files[n] = disk // the same folder with verify's verdicts: still true
 			continue
 		}
 		if g.isHandEdited(rel, disk) {
@@ -97,4 +103,19 @@ func (g *guard) protect(dir string, files map[string][]byte, existing map[string
 		}
 		files[trackingName] = []byte(b.String())
 	}
+}
+
+// sameOtherwise reports whether the folder's files other than tracking.md
+// are the ones on disk: verify's verdicts in tracking.md still hold then.
+func sameOtherwise(files, existing map[string][]byte) bool {
+	if len(files) != len(existing) {
+		return false
+	}
+	for n, data := range files {
+		disk, ok := existing[n]
+		if !ok || (n != trackingName && string(disk) != string(data)) {
+			return false
+		}
+	}
+	return true
 }

@@ -64,6 +64,8 @@ func TestHandEdits(t *testing.T) {
 		wantWritten  []string
 		wantText     map[string]string // file -> content after the second run ("" = gone)
 		wantRecorded map[string]bool   // file -> recorded hash is the first run's
+		verdicts     bool              // verify's section added to the dimension's tracking.md
+		wantVerdicts bool              // and still there after the second run
 	}{
 		{name: "nothing changed writes nothing"},
 		{name: "hand-edited file kept on an unchanged run", edit: dimDML,
@@ -84,6 +86,9 @@ func TestHandEdits(t *testing.T) {
 		{name: "stale folder: hand-edited file kept, the rest removed", edit: viewDML, change: dropView,
 			wantKept: []string{viewDML}, wantWritten: []string{"pipelines/inventory.json"},
 			wantText: map[string]string{viewDML: edit, viewDir + "/Makefile": ""}, wantRecorded: map[string]bool{viewDML: true}},
+		{name: "verify's verdicts are not a hand edit: kept while the table is unchanged", verdicts: true, wantVerdicts: true},
+		{name: "verify's verdicts dropped when the table changes", verdicts: true, change: changeDim,
+			wantWritten: []string{dimDDL, dimDML, dimFolder + "/tracking.md"}},
 		{name: "stale folder removed with force", edit: viewDML, change: dropView, force: true,
 			wantWritten: []string{"pipelines/inventory.json"}, wantText: map[string]string{viewDML: ""}},
 	}
@@ -98,6 +103,10 @@ func TestHandEdits(t *testing.T) {
 			if tc.edit != "" {
 				editFile(t, out, tc.edit, edit)
 			}
+			tracking := dimFolder + "/tracking.md"
+			if tc.verdicts {
+				editFile(t, out, tracking, fileText(t, out, tracking)+emit.VerifyBegin+"\n## Verified\n\nequal\n"+emit.VerifyEnd+"\n")
+			}
 			run := emittest.Run()
 			if tc.change != nil {
 				tc.change(run)
@@ -108,6 +117,9 @@ func TestHandEdits(t *testing.T) {
 			}
 			if !reflect.DeepEqual(w.Written, tc.wantWritten) {
 				t.Errorf("Written = %v, want %v", w.Written, tc.wantWritten)
+			}
+			if tc.verdicts && strings.Contains(fileText(t, out, tracking), emit.VerifyBegin) != tc.wantVerdicts {
+				t.Errorf("verify's section in tracking.md: got %v, want %v", !tc.wantVerdicts, tc.wantVerdicts)
 			}
 			for rel, want := range tc.wantText {
 				got := fileText(t, out, rel)

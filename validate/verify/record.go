@@ -11,33 +11,15 @@ import (
 	"github.com/c360-migrate/c360-migrate/translate/emit"
 )
 
-// The verdicts are written into files migrate owns (report.md, junit.xml,
-// each table's tracking.md) between these markers. migrate rewrites the
-// files without them (a new translation makes old verdicts stale), and
-// migrate --check compares the files with the section stripped, so a
-// verified project is still up to date.
+// The verdicts are written between emit's markers (emit.VerifyBegin,
+// emit.VerifyEnd): migrate drops a stale section and --check ignores it.
 const (
-	beginMark = "<!-- verify -->"
-	endMark   = "<!-- /verify -->"
+	beginMark = emit.VerifyBegin
+	endMark   = emit.VerifyEnd
 )
 
 // StripSection returns data without its verify section.
-func StripSection(data []byte) []byte {
-	i := bytes.Index(data, []byte(beginMark))
-	if i < 0 {
-		return data
-	}
-	j := bytes.Index(data[i:], []byte(endMark))
-	if j < 0 {
-		return data
-	}
-	end := i + j + len(endMark)
-	if end < len(data) && data[end] == '\n' {
-		end++
-	}
-	out := append([]byte{}, data[:i]...)
-	return append(out, data[end:]...)
-}
+func StripSection(data []byte) []byte { return emit.StripVerifySection(data) }
 
 // withSection returns data with its verify section replaced by section
 // (markers included), placed before the anchor (or at the end).
