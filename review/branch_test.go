@@ -14,58 +14,28 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/c360-migrate/c360-migrate/review"
+	"github.com/c360-migrate/c360-migrate/review/gittest"
 	"github.com/c360-migrate/c360-migrate/translate/emit"
 	"github.com/c360-migrate/c360-migrate/translate/emit/emittest"
 	"github.com/c360-migrate/c360-migrate/translate/result"
 )
 
-// isolate keeps the user's and the system's git configuration out of the
-// test, and stops repository discovery above the test's folders.
-func isolate(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", home)
-	t.Setenv("GIT_CONFIG_GLOBAL", filepath.Join(home, "gitconfig"))
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(home))
-	for _, v := range []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "EMAIL",
-		"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"} {
-		if old, ok := os.LookupEnv(v); ok {
-			os.Unsetenv(v)
-			t.Cleanup(func() { os.Setenv(v, old) })
-		}
-	}
-}
-
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "git %s: %s", strings.Join(args, " "), out)
-	return strings.TrimRight(string(out), "\n")
-}
-
 // newRepo makes a repository with one commit, a modified tracked file, a
 // staged change and an untracked file: a user in the middle of work.
 func newRepo(t *testing.T) string {
 	t.Helper()
-	isolate(t)
+	gittest.Isolate(t)
 	dir := t.TempDir()
-	git(t, dir, "init", "-q", "-b", "main")
-	git(t, dir, "config", "user.name", "Test User")
-	git(t, dir, "config", "user.email", "test@example.com")
+	gittest.Git(t, dir, "init", "-q", "-b", "main")
+	gittest.Git(t, dir, "config", "user.name", "Test User")
+	gittest.Git(t, dir, "config", "user.email", "test@example.com")
 	write(t, filepath.Join(dir, "README.md"), "readme\n")
 	write(t, filepath.Join(dir, "notes.txt"), "notes\n")
-	git(t, dir, "add", ".")
-	git(t, dir, "commit", "-q", "-m", "init")
+	gittest.Git(t, dir, "add", ".")
+	gittest.Git(t, dir, "commit", "-q", "-m", "init")
 	write(t, filepath.Join(dir, "README.md"), "readme, edited\n")
 	write(t, filepath.Join(dir, "notes.txt"), "notes, staged\n")
-	git(t, dir, "add", "notes.txt")
+	gittest.Git(t, dir, "add", "notes.txt")
 	write(t, filepath.Join(dir, "scratch.txt"), "untracked\n")
 	return dir
 }
@@ -85,10 +55,10 @@ type state struct {
 func stateOf(t *testing.T, dir string) state {
 	t.Helper()
 	s := state{
-		head:   git(t, dir, "rev-parse", "-q", "--verify", "HEAD^{commit}"),
-		branch: git(t, dir, "symbolic-ref", "HEAD"),
-		status: git(t, dir, "status", "--porcelain", "--untracked-files=all"),
-		index:  git(t, dir, "ls-files", "--stage"),
+		head:   gittest.Git(t, dir, "rev-parse", "-q", "--verify", "HEAD^{commit}"),
+		branch: gittest.Git(t, dir, "symbolic-ref", "HEAD"),
+		status: gittest.Git(t, dir, "status", "--porcelain", "--untracked-files=all"),
+		index:  gittest.Git(t, dir, "ls-files", "--stage"),
 		files:  map[string]string{},
 	}
 	require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -118,7 +88,7 @@ func treeFiles(t *testing.T, repo, rev, dir string) map[string]string {
 	if dir != "" {
 		args = append(args, "--", dir)
 	}
-	names := git(t, repo, args...)
+	names := gittest.Git(t, repo, args...)
 	for _, n := range strings.Split(names, "\n") {
 		if n == "" {
 			continue
@@ -167,7 +137,7 @@ func pipelinesOf(files map[string]string) map[string]string {
 
 func commits(t *testing.T, repo, revs string) []string {
 	t.Helper()
-	return strings.Split(git(t, repo, "rev-list", "--reverse", revs), "\n")
+	return strings.Split(gittest.Git(t, repo, "rev-list", "--reverse", revs), "\n")
 }
 
 func open(t *testing.T, out string) *review.Repo {
@@ -197,8 +167,8 @@ func TestPublishOneCommitPerTable(t *testing.T) {
 	var subjects []string
 	for i, c := range cs {
 		assert.Equal(t, pub.Commits[i].SHA, c)
-		subjects = append(subjects, git(t, dir, "log", "-1", "--format=%s", c))
-		assert.Equal(t, "Test User <test@example.com>", git(t, dir, "log", "-1", "--format=%an <%ae>", c))
+		subjects = append(subjects, gittest.Git(t, dir, "log", "-1", "--format=%s", c))
+		assert.Equal(t, "Test User <test@example.com>", gittest.Git(t, dir, "log", "-1", "--format=%an <%ae>", c))
 	}
 	assert.Equal(t, []string{
 		"src_c360_customers: translated",
@@ -210,17 +180,17 @@ func TestPublishOneCommitPerTable(t *testing.T) {
 	// Each table's commit holds its folder and nothing else.
 	folders := []string{"sources/c360/src_customers", "dimensions/c360/dim_customers", "views/c360/customer_analytics_c360"}
 	for i, f := range folders {
-		changed := git(t, dir, "diff-tree", "--no-commit-id", "--name-only", "-r", cs[i])
+		changed := gittest.Git(t, dir, "diff-tree", "--no-commit-id", "--name-only", "-r", cs[i])
 		for _, p := range strings.Split(changed, "\n") {
 			assert.True(t, strings.HasPrefix(p, "flink_out/pipelines/"+f+"/"), "commit %d touches %s", i, p)
 		}
 	}
-	body := git(t, dir, "log", "-1", "--format=%b", cs[1])
+	body := gittest.Git(t, dir, "log", "-1", "--format=%b", cs[1])
 	assert.Contains(t, body, "Layer: dimensions\n")
 	assert.Contains(t, body, "Residue: 2\n- dimensions/dim_customers.sql:7:3 [func.transform]")
 	assert.Contains(t, body, "LLM: not used\n")
 	assert.Contains(t, body, "NOT complete")
-	final := git(t, dir, "diff-tree", "--no-commit-id", "--name-only", "-r", cs[3])
+	final := gittest.Git(t, dir, "diff-tree", "--no-commit-id", "--name-only", "-r", cs[3])
 	assert.Equal(t, "flink_out/PULL_REQUEST.md\nflink_out/pipelines/common.mk\nflink_out/pipelines/inventory.json", final)
 
 	// The branch holds exactly what migrate writes, on top of HEAD's tree.
@@ -242,7 +212,7 @@ func TestPublishRefusesExistingBranch(t *testing.T) {
 	_, err = repo.Publish(ctx, review.Request{Branch: "review", Run: emittest.Run()})
 	require.ErrorIs(t, err, review.ErrBranchExists)
 	assert.Contains(t, err.Error(), "--force")
-	assert.Equal(t, tip, git(t, dir, "rev-parse", "review"), "a refused run moved the branch")
+	assert.Equal(t, tip, gittest.Git(t, dir, "rev-parse", "review"), "a refused run moved the branch")
 
 	run := emittest.Run()
 	run.Tables = run.Tables[:1]
@@ -250,17 +220,17 @@ func TestPublishRefusesExistingBranch(t *testing.T) {
 	second, err := repo.Publish(ctx, review.Request{Branch: "review", Force: true, Run: run})
 	require.NoError(t, err)
 	assert.Equal(t, tip, second.Replaced)
-	assert.Equal(t, second.Commits[len(second.Commits)-1].SHA, git(t, dir, "rev-parse", "review"))
+	assert.Equal(t, second.Commits[len(second.Commits)-1].SHA, gittest.Git(t, dir, "rev-parse", "review"))
 	assert.Len(t, commits(t, dir, "main..review"), 2, "replaced from HEAD, not stacked on the old branch")
 	assert.Equal(t, before, stateOf(t, dir))
 
 	// Never the checked-out branch, here or in another worktree.
 	_, err = repo.Publish(ctx, review.Request{Branch: "main", Force: true, Run: run})
 	require.ErrorIs(t, err, review.ErrCheckedOut)
-	git(t, dir, "worktree", "add", "-q", filepath.Join(t.TempDir(), "wt"), "review")
+	gittest.Git(t, dir, "worktree", "add", "-q", filepath.Join(t.TempDir(), "wt"), "review")
 	_, err = repo.Publish(ctx, review.Request{Branch: "review", Force: true, Run: run})
 	require.ErrorIs(t, err, review.ErrCheckedOut)
-	assert.Equal(t, before.head, git(t, dir, "rev-parse", "main"))
+	assert.Equal(t, before.head, gittest.Git(t, dir, "rev-parse", "main"))
 }
 
 func TestPublishOverPreviousOutput(t *testing.T) {
@@ -271,8 +241,8 @@ func TestPublishOverPreviousOutput(t *testing.T) {
 	_, err := emit.Write(emittest.Run(), out, emit.Options{})
 	require.NoError(t, err)
 	write(t, filepath.Join(out, "pipelines", "OWNERS"), "team\n")
-	git(t, dir, "add", "flink_out")
-	git(t, dir, "commit", "-q", "-m", "earlier migration")
+	gittest.Git(t, dir, "add", "flink_out")
+	gittest.Git(t, dir, "commit", "-q", "-m", "earlier migration")
 	before := stateOf(t, dir)
 
 	// Now the view is gone and the dimension changed.
@@ -288,7 +258,7 @@ func TestPublishOverPreviousOutput(t *testing.T) {
 	assert.Equal(t, "c360_dim_customers: needs-llm", pub.Commits[0].Subject)
 	assert.Equal(t, "c360: migration summary (2 tables: 1 translated, 1 needs-llm)", pub.Commits[1].Subject)
 	assert.Positive(t, pub.Commits[1].Removed)
-	msg := git(t, dir, "log", "-1", "--format=%B", "next")
+	msg := gittest.Git(t, dir, "log", "-1", "--format=%B", "next")
 	assert.Contains(t, msg, "Tables already up to date (no commit): src_c360_customers")
 	assert.Contains(t, msg, "Removed (tables the project no longer has):\n- flink_out/pipelines/views/c360/customer_analytics_c360/")
 
@@ -298,11 +268,11 @@ func TestPublishOverPreviousOutput(t *testing.T) {
 }
 
 func TestPublishWithoutCommits(t *testing.T) {
-	isolate(t)
+	gittest.Isolate(t)
 	dir := t.TempDir()
-	git(t, dir, "init", "-q", "-b", "main")
-	git(t, dir, "config", "user.name", "Test User")
-	git(t, dir, "config", "user.email", "test@example.com")
+	gittest.Git(t, dir, "init", "-q", "-b", "main")
+	gittest.Git(t, dir, "config", "user.name", "Test User")
+	gittest.Git(t, dir, "config", "user.email", "test@example.com")
 	repo := open(t, dir)
 	assert.Equal(t, "", repo.Out, "--out is the repository root")
 
@@ -317,9 +287,9 @@ func TestPublishWithoutCommits(t *testing.T) {
 }
 
 func TestFallbackIdentity(t *testing.T) {
-	isolate(t)
+	gittest.Isolate(t)
 	dir := t.TempDir()
-	git(t, dir, "init", "-q", "-b", "main")
+	gittest.Git(t, dir, "init", "-q", "-b", "main")
 	cmd := exec.Command("git", "var", "GIT_COMMITTER_IDENT")
 	cmd.Dir = dir
 	if cmd.Run() == nil {
@@ -330,8 +300,8 @@ func TestFallbackIdentity(t *testing.T) {
 	require.NoError(t, err)
 
 	assert.True(t, pub.FallbackIdentity)
-	assert.Equal(t, review.FallbackName+" <"+review.FallbackEmail+">", git(t, dir, "log", "-1", "--format=%an <%ae>", "ci"))
-	assert.Equal(t, review.FallbackName+" <"+review.FallbackEmail+">", git(t, dir, "log", "-1", "--format=%cn <%ce>", "ci"))
+	assert.Equal(t, review.FallbackName+" <"+review.FallbackEmail+">", gittest.Git(t, dir, "log", "-1", "--format=%an <%ae>", "ci"))
+	assert.Equal(t, review.FallbackName+" <"+review.FallbackEmail+">", gittest.Git(t, dir, "log", "-1", "--format=%cn <%ce>", "ci"))
 }
 
 func TestOpen(t *testing.T) {
@@ -382,7 +352,7 @@ func TestCheckBranchNames(t *testing.T) {
 
 	// Branch names are paths in git: "main" blocks "main/x" and the other
 	// way round, --force or not.
-	git(t, dir, "branch", "team/a")
+	gittest.Git(t, dir, "branch", "team/a")
 	for _, name := range []string{"main/x", "team"} {
 		_, err := r.CheckBranch(context.Background(), name, true)
 		assert.ErrorIs(t, err, review.ErrBranchClash, name)

@@ -3,7 +3,6 @@ package app_test
 import (
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -13,57 +12,28 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/c360-migrate/c360-migrate/cmd/c360-migrate/app"
+	"github.com/c360-migrate/c360-migrate/review/gittest"
 )
-
-// isolateGit keeps the user's git configuration out of the test and stops
-// repository discovery above the test's folders.
-func isolateGit(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", home)
-	t.Setenv("GIT_CONFIG_GLOBAL", filepath.Join(home, "gitconfig"))
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(home))
-	for _, v := range []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"} {
-		if old, ok := os.LookupEnv(v); ok {
-			os.Unsetenv(v)
-			t.Cleanup(func() { os.Setenv(v, old) })
-		}
-	}
-}
-
-func gitIn(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "git %s: %s", strings.Join(args, " "), out)
-	return strings.TrimRight(string(out), "\n")
-}
 
 // shopRepo makes the shop project a git repository with one commit, then
 // leaves work in progress: an edited file, a staged change, an untracked
 // file.
 func shopRepo(t *testing.T) string {
 	t.Helper()
-	isolateGit(t)
+	gittest.Isolate(t)
 	files := map[string]string{"README.md": "shop\n", "NOTES.md": "notes\n"}
 	for k, v := range shopProject {
 		files[k] = v
 	}
 	dir := project(t, files)
-	gitIn(t, dir, "init", "-q", "-b", "main")
-	gitIn(t, dir, "config", "user.name", "Test User")
-	gitIn(t, dir, "config", "user.email", "test@example.com")
-	gitIn(t, dir, "add", ".")
-	gitIn(t, dir, "commit", "-q", "-m", "shop")
+	gittest.Git(t, dir, "init", "-q", "-b", "main")
+	gittest.Git(t, dir, "config", "user.name", "Test User")
+	gittest.Git(t, dir, "config", "user.email", "test@example.com")
+	gittest.Git(t, dir, "add", ".")
+	gittest.Git(t, dir, "commit", "-q", "-m", "shop")
 	require.NoError(t, os.WriteFile("README.md", []byte("shop, edited\n"), 0o644))
 	require.NoError(t, os.WriteFile("NOTES.md", []byte("notes, staged\n"), 0o644))
-	gitIn(t, dir, "add", "NOTES.md")
+	gittest.Git(t, dir, "add", "NOTES.md")
 	require.NoError(t, os.WriteFile("scratch.txt", []byte("untracked\n"), 0o644))
 	return dir
 }
@@ -73,10 +43,10 @@ func shopRepo(t *testing.T) string {
 func checkout(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	s := map[string]string{
-		"HEAD":   gitIn(t, dir, "rev-parse", "HEAD"),
-		"branch": gitIn(t, dir, "symbolic-ref", "HEAD"),
-		"index":  gitIn(t, dir, "ls-files", "--stage"),
-		"status": gitIn(t, dir, "status", "--porcelain", "--untracked-files=all"),
+		"HEAD":   gittest.Git(t, dir, "rev-parse", "HEAD"),
+		"branch": gittest.Git(t, dir, "symbolic-ref", "HEAD"),
+		"index":  gittest.Git(t, dir, "ls-files", "--stage"),
+		"status": gittest.Git(t, dir, "status", "--porcelain", "--untracked-files=all"),
 	}
 	require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -102,9 +72,9 @@ func checkout(t *testing.T, dir string) map[string]string {
 func branchFiles(t *testing.T, repo, rev, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, n := range strings.Split(gitIn(t, repo, "ls-tree", "-r", "--name-only", rev, "--", dir), "\n") {
+	for _, n := range strings.Split(gittest.Git(t, repo, "ls-tree", "-r", "--name-only", rev, "--", dir), "\n") {
 		if n != "" {
-			out[strings.TrimPrefix(n, dir+"/")] = gitIn(t, repo, "cat-file", "blob", rev+":"+n) + "\n"
+			out[strings.TrimPrefix(n, dir+"/")] = gittest.Git(t, repo, "cat-file", "blob", rev+":"+n) + "\n"
 		}
 	}
 	return out
@@ -144,15 +114,15 @@ func TestMigrateBranch(t *testing.T) {
 	assert.Contains(t, r.stdout, "branch review/shop created: 3 commits on ")
 	assert.Contains(t, r.stdout, "your branch, index and working tree are untouched\n")
 
-	cs := strings.Split(gitIn(t, dir, "rev-list", "--reverse", "main..review/shop"), "\n")
+	cs := strings.Split(gittest.Git(t, dir, "rev-list", "--reverse", "main..review/shop"), "\n")
 	require.Len(t, cs, 3)
 	var subjects []string
 	for _, c := range cs {
-		subjects = append(subjects, gitIn(t, dir, "log", "-1", "--format=%s", c))
+		subjects = append(subjects, gittest.Git(t, dir, "log", "-1", "--format=%s", c))
 		assert.Contains(t, r.stdout, c[:10])
 	}
 	assert.Equal(t, []string{"src_spark_orders: translated", "customer_spend: translated", "spark: migration summary (2 tables: 2 translated)"}, subjects)
-	body := gitIn(t, dir, "log", "-1", "--format=%b", cs[1])
+	body := gittest.Git(t, dir, "log", "-1", "--format=%b", cs[1])
 	assert.Contains(t, body, "Layer: views\nSpark: views/customer_spend.sql:1:1 (customer_spend)\nChangelog: upsert, key (customer_id)\n")
 	assert.Contains(t, body, "LLM: not used\n")
 	assert.Contains(t, body, "Residue: 0")
@@ -177,7 +147,7 @@ func TestMigrateBranchExists(t *testing.T) {
 	args := []string{"migrate", "--skip-dry-run", "--branch", "review", "spark"}
 	r := run(t, "", args...)
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
-	first := gitIn(t, dir, "rev-parse", "review")
+	first := gittest.Git(t, dir, "rev-parse", "review")
 	before := checkout(t, dir)
 
 	r = run(t, "", args...)
@@ -185,13 +155,13 @@ func TestMigrateBranchExists(t *testing.T) {
 	assert.Equal(t, app.ExitUsage, r.code)
 	assert.Contains(t, r.stderr, "--branch: review: branch exists; choose another name or replace it with --force")
 	assert.Empty(t, r.stdout, "refused before translating")
-	assert.Equal(t, first, gitIn(t, dir, "rev-parse", "review"))
+	assert.Equal(t, first, gittest.Git(t, dir, "rev-parse", "review"))
 
 	r = run(t, "", append([]string{"migrate", "--force"}, args[1:]...)...)
 
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, "branch review replaced (was "+first[:10]+"): 3 commits")
-	assert.NotEqual(t, first, gitIn(t, dir, "rev-parse", "review"))
+	assert.NotEqual(t, first, gittest.Git(t, dir, "rev-parse", "review"))
 	assert.Equal(t, before, checkout(t, dir))
 
 	r = run(t, "", "migrate", "--skip-dry-run", "--force", "--branch", "main", "spark")
@@ -202,7 +172,7 @@ func TestMigrateBranchExists(t *testing.T) {
 }
 
 func TestMigrateBranchErrors(t *testing.T) {
-	isolateGit(t)
+	gittest.Isolate(t)
 	project(t, shopProject) // not a git repository
 
 	r := run(t, "", "migrate", "--skip-dry-run", "--branch", "review", "spark")
@@ -222,7 +192,7 @@ func TestMigrateBranchErrors(t *testing.T) {
 		assert.Contains(t, r.stderr, c.msg, c.args)
 	}
 
-	gitIn(t, ".", "init", "-q", "-b", "main")
+	gittest.Git(t, ".", "init", "-q", "-b", "main")
 	r = run(t, "", "migrate", "--skip-dry-run", "--branch", "bad..name", "spark")
 	assert.Equal(t, app.ExitUsage, r.code)
 	assert.Contains(t, r.stderr, `--branch: "bad..name": not a valid branch name`)
@@ -232,7 +202,7 @@ func TestMigrateBranchErrors(t *testing.T) {
 // status llm and the model named; the answer cache lives outside the
 // working tree and a re-run replays it.
 func TestMigrateBranchLLM(t *testing.T) {
-	isolateGit(t)
+	gittest.Isolate(t)
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	dir := project(t, map[string]string{
 		"spark/data/t.csv": "id,xs\n1,a\n",
@@ -240,11 +210,11 @@ func TestMigrateBranchLLM(t *testing.T) {
 			"CREATE OR REPLACE TEMPORARY VIEW src_t AS SELECT id, xs FROM t_raw;\n",
 		"spark/views/v.sql": "CREATE VIEW v AS SELECT id, xxhash64(xs) AS h FROM src_t",
 	})
-	gitIn(t, dir, "init", "-q", "-b", "main")
-	gitIn(t, dir, "config", "user.name", "Test User")
-	gitIn(t, dir, "config", "user.email", "test@example.com")
-	gitIn(t, dir, "add", ".")
-	gitIn(t, dir, "commit", "-q", "-m", "spark")
+	gittest.Git(t, dir, "init", "-q", "-b", "main")
+	gittest.Git(t, dir, "config", "user.name", "Test User")
+	gittest.Git(t, dir, "config", "user.email", "test@example.com")
+	gittest.Git(t, dir, "add", ".")
+	gittest.Git(t, dir, "commit", "-q", "-m", "spark")
 	before := checkout(t, dir)
 	o := &ollama{answers: []string{jsonAnswer(goodDML)}}
 	srv := o.serve(t)
@@ -254,14 +224,14 @@ func TestMigrateBranchLLM(t *testing.T) {
 
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
 	assert.Equal(t, before, checkout(t, dir), "the LLM cache or the output went into the working tree")
-	assert.Equal(t, "v: llm", gitIn(t, dir, "log", "-1", "--format=%s", "llm~1"))
-	assert.Contains(t, gitIn(t, dir, "log", "-1", "--format=%b", "llm~1"), "LLM: qwen2.5-coder, 1 attempt\n")
-	pr := gitIn(t, dir, "show", "llm:flink_out/PULL_REQUEST.md")
+	assert.Equal(t, "v: llm", gittest.Git(t, dir, "log", "-1", "--format=%s", "llm~1"))
+	assert.Contains(t, gittest.Git(t, dir, "log", "-1", "--format=%b", "llm~1"), "LLM: qwen2.5-coder, 1 attempt\n")
+	pr := gittest.Git(t, dir, "show", "llm:flink_out/PULL_REQUEST.md")
 	assert.Contains(t, pr, "### v: written by the LLM\n\nqwen2.5-coder, 1 attempt produced the part no rule translated")
-	assert.Contains(t, gitIn(t, dir, "show", "llm:flink_out/pipelines/views/spark/v/sql-scripts/dml.v.sql"), "HASH_CODE(xs)")
+	assert.Contains(t, gittest.Git(t, dir, "show", "llm:flink_out/pipelines/views/spark/v/sql-scripts/dml.v.sql"), "HASH_CODE(xs)")
 	// The branch carries the manifest, with the LLM's verdict, so a
 	// checkout of it re-runs incrementally.
-	assert.Contains(t, gitIn(t, dir, "show", "llm:flink_out/.c360-manifest.json"), `"status": "llm"`)
+	assert.Contains(t, gittest.Git(t, dir, "show", "llm:flink_out/.c360-manifest.json"), `"status": "llm"`)
 
 	r = run(t, "", args...)
 

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/c360-migrate/c360-migrate/cmd/c360-migrate/app"
+	"github.com/c360-migrate/c360-migrate/review/gittest"
 	"github.com/c360-migrate/c360-migrate/translate/emit"
 	"github.com/c360-migrate/c360-migrate/validate/localflink/flinktest"
 )
@@ -255,18 +255,11 @@ func TestBatch(t *testing.T) {
 // repository holding the committed output: clean, then a Spark change, then
 // a hand edit; --check never changes the working tree.
 func TestCheckInGitRepository(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	gittest.Isolate(t)
 	project(t, shopProject)
 	git := func(args ...string) string {
 		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "git %v: %s", args, out)
-		return string(out)
+		return gittest.Git(t, ".", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
 	}
 	git("init", "-q")
 	r := run(t, "", "migrate", "--skip-dry-run", "--report", "flink_out/report", "spark")
@@ -287,7 +280,7 @@ func TestCheckInGitRepository(t *testing.T) {
 	assert.Contains(t, r.stdout, "+++ generated\n")
 	assert.Regexp(t, `(?m)^-.*SUM\(`, r.stdout)
 	assert.Regexp(t, `(?m)^\+.*MAX\(`, r.stdout)
-	assert.Equal(t, " M "+filepath.ToSlash(view)+"\n", git("status", "--porcelain"), "--check wrote into the repository")
+	assert.Equal(t, " M "+filepath.ToSlash(view), git("status", "--porcelain"), "--check wrote into the repository")
 
 	// migrate brings it up to date; a hand edit is a difference for CI.
 	r = run(t, "", "migrate", "--skip-dry-run", "--report", "flink_out/report", "spark")
@@ -303,7 +296,7 @@ func TestCheckInGitRepository(t *testing.T) {
 	assert.Equal(t, app.ExitCheckDiff, r.code, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, "+++ generated\n")
 	assert.Contains(t, r.stdout, "hand-edited: "+shopDML)
-	assert.Equal(t, " M "+shopDML+"\n", git("status", "--porcelain"))
+	assert.Equal(t, " M "+shopDML, git("status", "--porcelain"))
 }
 
 // TestRerunKeepsDryRunVerdict: after a dry run on the real local Flink, a
