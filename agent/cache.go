@@ -28,6 +28,9 @@ type cached struct {
 	Model     string `json:"model"`
 	Text      string `json:"text"`
 	Truncated bool   `json:"truncated,omitempty"`
+	// The counts the server reported, so a replay reports them too.
+	PromptTokens int `json:"prompt_tokens,omitempty"`
+	AnswerTokens int `json:"answer_tokens,omitempty"`
 }
 
 func (c *Cache) path(key string) string { return filepath.Join(c.Dir, key[:2], key+".json") }
@@ -42,7 +45,7 @@ func (c *Cache) Get(key string) (Answer, bool) {
 	if json.Unmarshal(b, &e) != nil {
 		return Answer{}, false
 	}
-	return Answer{Text: e.Text, Truncated: e.Truncated}, true
+	return Answer{Text: e.Text, Truncated: e.Truncated, PromptTokens: e.PromptTokens, AnswerTokens: e.AnswerTokens}, true
 }
 
 // Put stores a under key, atomically.
@@ -51,7 +54,8 @@ func (c *Cache) Put(key, model string, a Answer) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("llm cache: %w", err)
 	}
-	b, err := json.MarshalIndent(cached{Model: model, Text: a.Text, Truncated: a.Truncated}, "", "  ")
+	b, err := json.MarshalIndent(cached{Model: model, Text: a.Text, Truncated: a.Truncated,
+		PromptTokens: a.PromptTokens, AnswerTokens: a.AnswerTokens}, "", "  ")
 	if err != nil {
 		return err
 	}

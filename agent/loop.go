@@ -63,11 +63,14 @@ type DryRunner interface {
 
 // Outcome is what the loop did for one table.
 type Outcome struct {
-	OK           bool
-	Attempts     int      // answers checked
-	Calls        int      // answers asked of the model (not from the cache)
-	Cached       int      // answers replayed from the cache
-	PromptTokens []int    // estimated size of each prompt
+	OK       bool
+	Attempts int // answers checked
+	Calls    int // answers asked of the model (not from the cache)
+	Cached   int // answers replayed from the cache
+	// PromptTokens is the size of each prompt: the model's count when it
+	// reports one (Ollama's prompt_eval_count), else an estimate.
+	PromptTokens []int
+	Counted      int      // how many of PromptTokens the model counted
 	Errors       []string // why the last answer was rejected
 }
 
@@ -112,6 +115,10 @@ func (l *Loop) Table(ctx context.Context, t *result.Table, inputs []*result.Tabl
 			out.Cached++
 		} else {
 			out.Calls++
+		}
+		if ans.PromptTokens > 0 {
+			out.PromptTokens[len(out.PromptTokens)-1] = ans.PromptTokens
+			out.Counted++
 		}
 		out.Attempts++
 		l.progress(out.Attempts, max, StepCheck)

@@ -60,6 +60,11 @@ func TestLoopRepairsAfterInvalidAnswer(t *testing.T) {
 	if err != nil || !out.OK || out.Attempts != 2 || out.Calls != 2 {
 		t.Fatalf("outcome %+v, %v", out, err)
 	}
+	// The fake reports prompt_eval_count 100 when it completes an answer:
+	// the model's count replaces the estimate.
+	if out.Counted != 2 || len(out.PromptTokens) != 2 || out.PromptTokens[0] != 100 || out.PromptTokens[1] != 100 {
+		t.Errorf("prompt tokens %v (%d counted), want the model's counts", out.PromptTokens, out.Counted)
+	}
 	if tb.Status != result.LLM || tb.DML != good || tb.DDL != sinkDDL || tb.Residue != nil {
 		t.Errorf("table not finished: %+v", tb)
 	}
@@ -151,6 +156,9 @@ func TestLoopCachedRerunMakesNoCalls(t *testing.T) {
 		Source: loop(t, s.URL, nil).Source}).Table(context.Background(), tb2, in2)
 	if err != nil || !out.OK || out.Calls != 0 || out.Attempts != 2 || !tb2.LLM.Cached || tb2.DML != good {
 		t.Fatalf("replay: %+v %v %+v", out, err, tb2.LLM)
+	}
+	if out.Counted != 2 || out.PromptTokens[0] != 100 {
+		t.Errorf("replayed prompt tokens %v (%d counted): the cache keeps the model's counts", out.PromptTokens, out.Counted)
 	}
 	if f.count() != 2 {
 		t.Errorf("the replay called the server")

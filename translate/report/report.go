@@ -468,6 +468,14 @@ func llmLine(l *result.LLMRun) string {
 		plural(l.Calls, "model call", "model calls"), plural(l.Cached, "answer", "answers"))
 	if len(toks) > 0 {
 		s += "; prompt tokens per call: " + strings.Join(toks, ", ")
+		switch l.Counted {
+		case len(toks):
+			s += " (counted by the model)"
+		case 0:
+			s += " (estimated)"
+		default:
+			s += fmt.Sprintf(" (%d counted by the model, the others estimated)", l.Counted)
+		}
 	}
 	return s + "; checked by " + orText(l.Checks, "nothing")
 }

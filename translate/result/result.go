@@ -117,6 +117,10 @@ type LLMRun struct {
 	// PromptTokens is the estimated size of each prompt, in the order
 	// sent (cached ones included).
 	PromptTokens []int `json:"prompt_tokens"`
+	// Counted is how many of PromptTokens the model itself reported
+	// (Ollama's prompt_eval_count); the others are estimates (about 4
+	// bytes a token).
+	Counted int `json:"prompt_tokens_counted"`
 	// Checks says how answers were validated: "parser, lint, dry run on
 	// Flink 2.1.1" or "parser, lint".
 	Checks string `json:"checks"`

@@ -59,9 +59,9 @@ func (e *env) llm(c *cli.Context, run *result.Run, out string, gw *lazyGateway, 
 	if err != nil {
 		switch {
 		case errors.Is(err, agent.ErrUnreachable):
-			fmt.Fprintf(e.stdout, "LLM: Ollama is not reachable at %s (start it with `ollama serve`, or pass --no-llm); %d tables stay needs-llm\n", url, len(todo))
+			fmt.Fprintf(e.stdout, "LLM: Ollama is not reachable at %s (start it with `ollama serve`, or pass --no-llm); %s needs-llm\n", url, stay(len(todo)))
 		default:
-			fmt.Fprintf(e.stdout, "LLM: %v; %d tables stay needs-llm\n", firstLine(err.Error()), len(todo))
+			fmt.Fprintf(e.stdout, "LLM: %v; %s needs-llm\n", firstLine(err.Error()), stay(len(todo)))
 		}
 		return nil
 	}
@@ -103,6 +103,7 @@ func (e *env) llm(c *cli.Context, run *result.Run, out string, gw *lazyGateway, 
 		stats.Calls += o.Calls
 		stats.Cached += o.Cached
 		stats.PromptTokens = append(stats.PromptTokens, o.PromptTokens...)
+		stats.Counted += o.Counted
 		if ctx.Err() != nil {
 			prog.Clear()
 			return ctx.Err()
@@ -127,9 +128,15 @@ func (e *env) llm(c *cli.Context, run *result.Run, out string, gw *lazyGateway, 
 		run.DryRun = loop.DryRun.Flink()
 	}
 	run.LLM = stats
-	fmt.Fprintf(e.stdout, "LLM (%s): %d of %d tables translated, %d failed; %d model calls, %d answers replayed from %s\n",
-		name, fixed, len(todo), failed, stats.Calls, stats.Cached, cacheDir)
+	fmt.Fprintf(e.stdout, "LLM (%s): %d of %d tables translated, %d failed; %d %s, %d %s replayed from %s\n",
+		name, fixed, len(todo), failed, stats.Calls, pluralWord(stats.Calls, "model call", "model calls"),
+		stats.Cached, pluralWord(stats.Cached, "answer", "answers"), cacheDir)
 	return nil
+}
+
+// stay says that n tables stay (as they are).
+func stay(n int) string {
+	return fmt.Sprintf("%d %s", n, pluralWord(n, "table stays", "tables stay"))
 }
 
 // candidateGateway sets loop.DryRun when a gateway can be had, and else

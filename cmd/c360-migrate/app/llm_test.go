@@ -28,6 +28,9 @@ type ollama struct {
 	onChat  func(n int32) // called on the n-th chat request (1-based)
 	calls   int32         // chat requests
 	tags    int32         // /api/tags requests
+	// promptTokens, when set, is reported as the prompt's size
+	// (prompt_eval_count), as a real Ollama does.
+	promptTokens int
 }
 
 func (o *ollama) serve(t *testing.T) *httptest.Server {
@@ -53,6 +56,9 @@ func (o *ollama) serve(t *testing.T) *httptest.Server {
 			}
 			answer := o.answers[min(int(n), len(o.answers))-1]
 			msg := map[string]any{"model": req["model"], "message": map[string]string{"role": "assistant", "content": answer}, "done": true, "done_reason": "stop"}
+			if o.promptTokens > 0 {
+				msg["prompt_eval_count"], msg["eval_count"] = o.promptTokens, 42
+			}
 			json.NewEncoder(w).Encode(msg)
 		default:
 			http.NotFound(w, r)
@@ -98,6 +104,7 @@ type llmFigures struct {
 		Calls        int   `json:"calls"`
 		Cached       int   `json:"cached"`
 		PromptTokens []int `json:"prompt_tokens"`
+		Counted      int   `json:"prompt_tokens_counted"`
 	} `json:"llm"`
 }
 
@@ -114,14 +121,14 @@ func reportFigures(t *testing.T, dir ...string) llmFigures {
 // model (zero calls, in the summary and report.json).
 func TestMigrateLLM(t *testing.T) {
 	llmProject(t)
-	o := &ollama{answers: []string{jsonAnswer(goodDML)}}
+	o := &ollama{answers: []string{jsonAnswer(goodDML)}, promptTokens: 321}
 	srv := o.serve(t)
 
 	r := run(t, "", "migrate", "--skip-dry-run", "--report", "report", "--ollama-url", srv.URL, "spark")
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
-	assert.Contains(t, r.stdout, "1 of 1 tables translated, 0 failed; 1 model calls, 0 answers replayed")
+	assert.Contains(t, r.stdout, "1 of 1 tables translated, 0 failed; 1 model call, 0 answers replayed")
 	assert.Contains(t, r.stdout, "LLM: answers are checked by the parser and the lint only, not dry-run on Flink (--skip-dry-run)")
-	assert.Regexp(t, `llm \(qwen2.5-coder\): 1 table, 1 model call, 0 answers replayed from the cache; prompt tokens per call: \d+; checked by parser, lint`, r.stdout)
+	assert.Regexp(t, `llm \(qwen2.5-coder\): 1 table, 1 model call, 0 answers replayed from the cache; prompt tokens per call: 321 \(counted by the model\); checked by parser, lint`, r.stdout)
 	assert.Contains(t, readFile(t, filepath.Join(vFolder, "sql-scripts", "dml.v.sql")), "HASH_CODE(xs)")
 	track := readFile(t, filepath.Join(vFolder, "tracking.md"))
 	assert.Contains(t, track, "| DML | rules, finished by the LLM: model `qwen2.5-coder`, 1 attempt, answers from the model, checked by the parser and the lint (no dry run) |")
@@ -130,7 +137,8 @@ func TestMigrateLLM(t *testing.T) {
 	f := reportFigures(t)
 	require.NotNil(t, f.LLM)
 	assert.Equal(t, 1, f.LLM.Calls)
-	assert.Len(t, f.LLM.PromptTokens, 1)
+	assert.Equal(t, []int{321}, f.LLM.PromptTokens, "the model's own count")
+	assert.Equal(t, 1, f.LLM.Counted)
 	assert.Equal(t, int32(1), atomic.LoadInt32(&o.calls))
 	// Progress goes to stderr as timestamped lines (it is not a terminal).
 	assert.Regexp(t, `(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ LLM 0/1 tables done · v: attempt 1/3: asking the model$`, r.stderr)
@@ -148,10 +156,11 @@ func TestMigrateLLM(t *testing.T) {
 	// --force redoes the table: the cached answer is replayed, no call.
 	r = run(t, "", "migrate", "--skip-dry-run", "--force", "--report", "report", "--ollama-url", srv.URL, "spark")
 	require.Equal(t, app.ExitOK, r.code, r.stdout+r.stderr)
-	assert.Contains(t, r.stdout, "1 of 1 tables translated, 0 failed; 0 model calls, 1 answers replayed")
+	assert.Contains(t, r.stdout, "1 of 1 tables translated, 0 failed; 0 model calls, 1 answer replayed")
 	f = reportFigures(t)
 	assert.Equal(t, 0, f.LLM.Calls)
 	assert.Equal(t, 1, f.LLM.Cached)
+	assert.Equal(t, []int{321}, f.LLM.PromptTokens, "the count is replayed from the cache")
 	assert.Equal(t, int32(1), atomic.LoadInt32(&o.calls), "the cached answer is replayed")
 	assert.Contains(t, readFile(t, filepath.Join(vFolder, "tracking.md")), "1 attempt, answers replayed from the cache")
 }
@@ -277,7 +286,7 @@ func TestMigrateWithoutOllama(t *testing.T) {
 
 	r := run(t, "", "migrate", "--skip-dry-run", "--ollama-url", "http://127.0.0.1:1", "spark")
 	assert.Equal(t, app.ExitNeedsLLM, r.code, r.stdout+r.stderr)
-	assert.Contains(t, r.stdout, "LLM: Ollama is not reachable at http://127.0.0.1:1 (start it with `ollama serve`, or pass --no-llm); 1 tables stay needs-llm")
+	assert.Contains(t, r.stdout, "LLM: Ollama is not reachable at http://127.0.0.1:1 (start it with `ollama serve`, or pass --no-llm); 1 table stays needs-llm")
 	assert.FileExists(t, filepath.Join("flink_out", "pipelines", "views", "spark", "v", "sql-scripts", "dml.v.sql"))
 
 	r = run(t, "", "migrate", "--skip-dry-run", "--no-llm", "spark")
