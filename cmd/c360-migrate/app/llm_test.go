@@ -293,3 +293,21 @@ func TestMigrateWithoutOllama(t *testing.T) {
 	assert.Equal(t, app.ExitNeedsLLM, r.code)
 	assert.NotContains(t, r.stdout, "LLM:")
 }
+
+// TestMigrateInterruptedInDryRun: Ctrl-C while the dry run talks to the
+// gateway stops migrate with exit 130, writes nothing and does not call
+// it a skipped dry run.
+func TestMigrateInterruptedInDryRun(t *testing.T) {
+	llmProject(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	gw := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		cancel()
+		<-r.Context().Done()
+	}))
+	t.Cleanup(gw.Close)
+	r := runCtx(t, ctx, "", "migrate", "--no-llm", "--gateway", gw.URL, "spark")
+	assert.Equal(t, app.ExitInterrupted, r.code, r.stdout+r.stderr)
+	assert.NotContains(t, r.stdout, "dry run skipped")
+	assert.NoDirExists(t, "flink_out")
+}

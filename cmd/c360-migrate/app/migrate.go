@@ -292,11 +292,17 @@ func (e *env) dryRun(c *cli.Context, run *result.Run, gw *lazyGateway, redo func
 		return
 	}
 	url, err := gw.get(ctx)
+	if ctx.Err() != nil {
+		return // interrupted: migrate stops with exit 130, nothing to say here
+	}
 	if err != nil {
 		fmt.Fprintf(e.stdout, "dry run skipped: no local Flink SQL Gateway (%v); run with --skip-dry-run to silence this, or `c360-migrate validate` later\n", firstLine(err.Error()))
 		return
 	}
 	r, err := dryrun.Run(ctx, gateway.New(url, nil), tmp, dryrun.Options{Profile: run.Profile})
+	if ctx.Err() != nil {
+		return
+	}
 	if err != nil {
 		fmt.Fprintf(e.stdout, "dry run skipped: %v\n", firstLine(err.Error()))
 		return
