@@ -19,7 +19,7 @@ type manifestKey = manifest.Table
 func incrementalFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.BoolFlag{Name: "force", Usage: "redo every table (translation, LLM, dry run) and overwrite generated files edited by hand; with --branch, also replace an existing branch NAME (never a checked-out one)"},
-		&cli.IntFlag{Name: "jobs", Usage: "translate `N` tables at once (default: the number of CPUs)"},
+		&cli.IntFlag{Name: "jobs", Usage: "translate `N` tables at once", DefaultText: "the number of CPUs"},
 	}
 }
 
