@@ -97,12 +97,26 @@ func mdVerdict(v *Verdict) string {
 	return s
 }
 
+// JSONFile is the name of the verdicts as JSON in a report folder, beside
+// migrate's report.json (whose bytes `migrate --check` compares, so
+// verify does not add to it). migrate removes it with the rest of a stale
+// verify section.
+const JSONFile = "verify.json"
+
 // WriteReport adds the verdicts to the report folder: a section of
-// report.md (a table of verdicts) and a `verify` test suite in junit.xml
+// report.md (a table of verdicts), a `verify` test suite in junit.xml
 // (one test case per table: failed when it differs, errored when it could
-// not run). Missing files are created.
+// not run) and verify.json (as --json prints them). Missing files are
+// created.
 func (r *Report) WriteReport(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var js bytes.Buffer
+	if err := r.WriteJSON(&js); err != nil {
+		return err
+	}
+	if err := updateFile(filepath.Join(dir, JSONFile), func([]byte) []byte { return js.Bytes() }); err != nil {
 		return err
 	}
 	var md strings.Builder

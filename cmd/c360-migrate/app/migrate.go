@@ -2,7 +2,9 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -21,6 +23,7 @@ import (
 	"github.com/c360-migrate/c360-migrate/validate/dryrun"
 	"github.com/c360-migrate/c360-migrate/validate/gateway"
 	"github.com/c360-migrate/c360-migrate/validate/lint"
+	"github.com/c360-migrate/c360-migrate/validate/verify"
 )
 
 // defaultOut is where migrate writes the Flink project.
@@ -243,9 +246,14 @@ func migrateExit(run *result.Run) error {
 	return nil
 }
 
-// writeReports writes report.md, report.json and junit.xml into dir.
+// writeReports writes report.md, report.json and junit.xml into dir. They
+// carry no verify section, so verify's verify.json goes too: its verdicts
+// were about the output before this run.
 func writeReports(run *result.Run, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(dir, verify.JSONFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	js, err := report.JSON(run)

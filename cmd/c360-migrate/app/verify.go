@@ -34,7 +34,7 @@ func (e *env) verifyCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "data", Usage: "`DIR` to resolve the CSV paths of SPARK_DIR in (repeat, or comma-separated); default: ., SPARK_DIR's parent, SPARK_DIR"},
 			&cli.BoolFlag{Name: "json", Usage: "print the verdicts as JSON"},
-			&cli.StringFlag{Name: "report", Usage: "also write the verdicts into report.md and junit.xml of `DIR`"},
+			&cli.StringFlag{Name: "report", Usage: "also write the verdicts into report.md, junit.xml and verify.json of `DIR`"},
 			&cli.BoolFlag{Name: "tracking", Usage: "also write each table's verdict into its tracking.md in FLINK_DIR"},
 			&cli.StringFlag{Name: "gateway", Value: "local", Usage: "SQL Gateway `URL`, or local"},
 			&cli.StringFlag{Name: "now", Value: verify.DefaultNow.Format(time.RFC3339), Usage: "the pinned `TIME` (RFC 3339)"},
