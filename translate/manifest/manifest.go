@@ -15,7 +15,7 @@
 //     it even if nobody bumped Translator, and one that alters nothing
 //     redoes nothing;
 //   - the options that change the output (profile, product, DDL options,
-//     env, region), as one string the caller gives;
+//     env, region, the lint's rule set), as one string the caller gives;
 //   - the keys of the tables it reads, so a change upstream redoes every
 //     table downstream.
 //

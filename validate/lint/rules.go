@@ -1,6 +1,10 @@
 package lint
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
 	"github.com/c360-migrate/c360-migrate/translate/diag"
 	"github.com/c360-migrate/c360-migrate/validate/syntax"
 )
@@ -170,4 +174,22 @@ func RuleByID(id string) *Rule {
 		}
 	}
 	return nil
+}
+
+// Version is part of every table's incremental key, with the rule ids and
+// severities (Fingerprint): a re-run keeps a table's recorded findings only
+// while the rules that produced them are the same. Adding a rule or
+// changing a severity changes the fingerprint by itself; bump Version when
+// an existing rule starts finding more, less or other things.
+const Version = 1
+
+// Fingerprint names the rule set: Version and every rule's id and default
+// severity, in documentation order.
+func Fingerprint() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "lint %d\n", Version)
+	for _, r := range registry {
+		fmt.Fprintf(h, "%s %s\n", r.ID, r.Severity)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }

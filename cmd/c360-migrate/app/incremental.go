@@ -10,6 +10,7 @@ import (
 	"github.com/c360-migrate/c360-migrate/translate/manifest"
 	"github.com/c360-migrate/c360-migrate/translate/migrate"
 	"github.com/c360-migrate/c360-migrate/translate/result"
+	"github.com/c360-migrate/c360-migrate/validate/lint"
 )
 
 // manifestKey is a table's incremental key (manifest.Keys).
@@ -23,10 +24,15 @@ func incrementalFlags() []cli.Flag {
 	}
 }
 
+// lintFingerprint names the lint's rule set; a variable so that a test can
+// stand for a changed rule set.
+var lintFingerprint = lint.Fingerprint
+
 // tableKeys computes the keys of one project's tables; the options string
-// holds what changes the output besides the Spark text.
+// holds what changes the output besides the Spark text, the lint's rule
+// set among it (a kept table is not linted again).
 func tableKeys(run *result.Run, o migrate.Options, env, region string) map[string]*manifestKey {
-	options := fmt.Sprintf("product=%s profile=%s env=%s region=%s ddl=%+v", run.Product, run.Profile, env, region, o.DDL.Defaults())
+	options := fmt.Sprintf("product=%s profile=%s env=%s region=%s ddl=%+v lint=%s", run.Product, run.Profile, env, region, o.DDL.Defaults(), lintFingerprint())
 	return manifest.Keys(run, options)
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/c360-migrate/c360-migrate/review/gittest"
 	"github.com/c360-migrate/c360-migrate/translate/emit"
 	"github.com/c360-migrate/c360-migrate/validate/localflink/flinktest"
+	"github.com/c360-migrate/c360-migrate/validate/verify"
 )
 
 // c360Copy copies spark_src into a new temp folder beside a link to the
@@ -161,6 +162,42 @@ func TestIncrementalC360(t *testing.T) {
 	got, err := os.ReadFile(dml)
 	require.NoError(t, err)
 	assert.Equal(t, string(generated), string(got))
+}
+
+// TestRerunAfterLintChange: a table is kept with the findings recorded by
+// the rules of its run; when the lint's rule set changes (a new rule, a
+// new severity, a bumped lint.Version), every table is linted again.
+func TestRerunAfterLintChange(t *testing.T) {
+	c360Copy(t)
+	args := []string{"migrate", "--skip-dry-run", "--no-llm", "--product", "c360", "spark_src"}
+	first := run(t, "", args...)
+	require.Contains(t, []int{app.ExitOK, app.ExitNeedsLLM}, first.code, first.stdout+first.stderr)
+	inv, err := emit.ReadInventory("flink_out")
+	require.NoError(t, err)
+	r := run(t, "", args...)
+	require.Equal(t, len(inv.Tables), kept(t, r.stdout), r.stdout)
+
+	restore := app.SetLintFingerprint("another rule set")
+	r = run(t, "", args...)
+	assert.Equal(t, first.code, r.code, r.stdout+r.stderr)
+	assert.Equal(t, 0, kept(t, r.stdout), "a changed rule set must redo every table:\n%s", r.stdout)
+	r = run(t, "", args...)
+	assert.Equal(t, len(inv.Tables), kept(t, r.stdout), "the new rule set is recorded:\n%s", r.stdout)
+	restore()
+}
+
+// TestMigrateDropsStaleVerifyJSON: verify's verify.json in the report
+// folder is about the output before a migrate run, which rewrites
+// report.md and junit.xml without their verify section: it goes too.
+func TestMigrateDropsStaleVerifyJSON(t *testing.T) {
+	c360Copy(t)
+	stale := filepath.Join("flink_out", "report", verify.JSONFile)
+	require.NoError(t, os.MkdirAll(filepath.Dir(stale), 0o755))
+	require.NoError(t, os.WriteFile(stale, []byte(`{"tables":[]}`), 0o644))
+	r := run(t, "", "migrate", "--skip-dry-run", "--no-llm", "--product", "c360", "--report", "flink_out/report", "spark_src")
+	require.Contains(t, []int{app.ExitOK, app.ExitNeedsLLM}, r.code, r.stdout+r.stderr)
+	assert.NoFileExists(t, stale)
+	assert.FileExists(t, filepath.Join("flink_out", "report", "report.json"))
 }
 
 // TestJobsSameOutput: --jobs 1 and --jobs 4 write the same bytes.
