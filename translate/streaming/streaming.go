@@ -68,6 +68,9 @@ type relation struct {
 	// case); fromTime those visible inside the SELECT (of its FROM).
 	timeAttrs map[string]bool
 	fromTime  map[string]bool
+	// windowed: the relation is a window TVF's output, so a GROUP BY
+	// window_start, window_end is a window aggregation.
+	windowed bool
 }
 
 // Analyze works out the changelog and key of a query.
@@ -249,8 +252,12 @@ func (a *analyzer) selectBlock(s *ast.Select) *relation {
 	aggregated := s.GroupBy != nil || hasAggregate(s.Items) || s.Having != nil
 	switch {
 	case s.GroupBy != nil && !s.GroupBy.All && len(s.GroupBy.Items) > 0 && plainGroupBy(s.GroupBy):
-		out.updating = true
-		out.why = append(out.why, "GROUP BY aggregation")
+		// A window aggregation emits one final row per window when the
+		// watermark passes its end: appends only, as its input does.
+		if !from.windowed || !groupsBy(s.GroupBy, "window_start", "window_end") {
+			out.updating = true
+			out.why = append(out.why, "GROUP BY aggregation")
+		}
 		var groupCols []string
 		ok := true
 		for _, g := range s.GroupBy.Items {
@@ -410,17 +417,39 @@ func (a *analyzer) ref(ref ast.TableRef) *relation {
 		l, rr := a.ref(r.Left), a.ref(r.Right)
 		out := cross(l, rr)
 		out.dedup = nil
+		if tn, ok := r.Right.(*ast.TableName); ok && tn.SystemTime != nil {
+			// A temporal (or lookup) join reads the version of the right
+			// row valid at the left row's time: it emits each left row
+			// once, whether the right side updates or not, and keeps only
+			// the right side's versions in state. Flink requires the
+			// right side's primary key in ON, so left keys stay keys.
+			out.updating, out.why = l.updating, l.why
+			out.keys, out.reason = l.keys, l.reason
+			if len(l.keys) > 0 {
+				out.reason = l.reason + ", carried through a temporal join"
+			}
+			return out
+		}
+		_, unnest := r.Right.(*ast.FuncRef)
+		// An interval join bounds the time between the two sides' rows:
+		// it drops state once the watermark passes the bound, and an
+		// outer one emits its null-padded rows then, once, as appends.
+		interval := !unnest && intervalJoin(r.On, out.timeAttrs)
 		switch r.Kind {
 		case "LEFT", "RIGHT", "FULL":
-			out.updating = true
-			out.why = append(out.why, r.Kind+" OUTER JOIN (emits and retracts null-padded rows)")
+			if !interval {
+				out.updating = true
+				out.why = append(out.why, r.Kind+" OUTER JOIN (emits and retracts null-padded rows)")
+			}
 		}
-		if _, unnest := r.Right.(*ast.FuncRef); unnest {
+		if unnest {
 			// UNNEST: each row becomes several; no key survives.
 			out.keys = nil
 			return out
 		}
-		out.joins = append(out.joins, r)
+		if !interval {
+			out.joins = append(out.joins, r)
+		}
 		eqL, eqR := joinEqualities(r.On, l, rr)
 		// Many-to-one: each left row matches at most one right row when
 		// the right side is joined on a whole key of it.
@@ -446,6 +475,12 @@ func (a *analyzer) ref(ref ast.TableRef) *relation {
 	case *ast.ParenRef:
 		return a.ref(r.Ref)
 	case *ast.FuncRef:
+		if rel := a.windowTVF(r); rel != nil {
+			if r.Alias != nil {
+				return qualify(rel, strings.ToLower(r.Alias.Name.Name))
+			}
+			return rel
+		}
 		rel := &relation{}
 		if r.Alias != nil {
 			rel.cols = identNames(r.Alias.Columns)
@@ -454,6 +489,92 @@ func (a *analyzer) ref(ref ast.TableRef) *relation {
 		return rel
 	}
 	return &relation{}
+}
+
+// windowTVFs are Flink's windowing table functions.
+var windowTVFs = map[string]bool{"tumble": true, "hop": true, "cumulate": true, "session": true}
+
+// windowTVF returns the relation of TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts),
+// ...)) and the other windowing functions, nil for any other FROM
+// function: t's columns, window_start, window_end and window_time. Only
+// window_time is a time attribute afterwards (t's time column becomes a
+// plain timestamp); the rows change as t's do.
+func (a *analyzer) windowTVF(r *ast.FuncRef) *relation {
+	f, ok := r.Func.(*ast.Func)
+	if !ok || !windowTVFs[strings.ToLower(f.Name.Last().Name)] || len(f.Args) == 0 {
+		return nil
+	}
+	arg := f.Args[0]
+	if n, ok := arg.(*ast.NamedArg); ok { // DATA => TABLE t
+		arg = n.Value
+	}
+	var in *relation
+	switch t := arg.(type) {
+	case *ast.TableArg:
+		if t.Name == nil {
+			return nil
+		}
+		in = a.ref(&ast.TableName{Name: t.Name})
+	case *ast.Subquery:
+		in = a.query(t.Query)
+	default:
+		return nil
+	}
+	out := &relation{updating: in.updating, why: in.why, joins: in.joins, windowed: true,
+		timeAttrs: map[string]bool{"window_time": true}}
+	for _, c := range in.cols {
+		out.cols = append(out.cols, unqualify(c))
+	}
+	out.cols = append(out.cols, "window_start", "window_end", "window_time")
+	return out
+}
+
+// intervalJoin reports whether on holds a range condition between time
+// attributes (a.ts BETWEEN b.ts - INTERVAL ... AND b.ts, a.ts >= b.ts, ...):
+// both bounds of the range must read one.
+func intervalJoin(on ast.Expr, timeAttrs map[string]bool) bool {
+	mentions := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if x, ok := n.(*ast.Name); ok && timeAttrs[strings.ToLower(x.Last().Name)] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	found := false
+	if on != nil {
+		ast.Inspect(on, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.Between:
+				found = found || !x.Not && mentions(x.X) && (mentions(x.Lo) || mentions(x.Hi))
+			case *ast.Binary:
+				switch x.Op {
+				case "<", "<=", ">", ">=":
+					found = found || mentions(x.L) && mentions(x.R)
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// groupsBy reports whether every one of cols is a plain column of g.
+func groupsBy(g *ast.GroupBy, cols ...string) bool {
+	for _, c := range cols {
+		found := false
+		for _, it := range g.Items {
+			if n, ok := it.(*ast.Name); ok && strings.EqualFold(n.Last().Name, c) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // cross combines two relations side by side.

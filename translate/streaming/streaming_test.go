@@ -32,6 +32,25 @@ func analyze(t *testing.T, src string) *Result {
 	return Analyze(f.Stmts[0].(*ast.SelectStmt).Query, env)
 }
 
+// TestRegularJoins: temporal and interval joins bound their state and are
+// not regular joins; the others are.
+func TestRegularJoins(t *testing.T) {
+	tests := []struct {
+		sql  string
+		want int
+	}{
+		{"SELECT o.order_id FROM orders o JOIN customers c ON o.customer_id = c.customer_id", 1},
+		{"SELECT o.order_id FROM orders o JOIN customers FOR SYSTEM_TIME AS OF o.`$rowtime` AS c ON o.customer_id = c.customer_id", 0},
+		{"SELECT a.id FROM raw a JOIN raw b ON a.id = b.id AND b.`$rowtime` BETWEEN a.`$rowtime` AND a.`$rowtime` + INTERVAL '1' DAY", 0},
+		{"SELECT order_id FROM orders o WHERE EXISTS (SELECT 1 FROM items i WHERE i.order_id = o.order_id)", 1},
+	}
+	for _, tt := range tests {
+		if got := len(analyze(t, tt.sql).RegularJoins); got != tt.want {
+			t.Errorf("%s: %d regular joins, want %d", tt.sql, got, tt.want)
+		}
+	}
+}
+
 func TestAnalyze(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -54,6 +73,17 @@ func TestAnalyze(t *testing.T) {
 		{"distinct", "SELECT DISTINCT name, ts FROM raw", true, "name,ts"},
 		{"cte", "WITH c AS (SELECT customer_id, count(*) AS n FROM orders GROUP BY customer_id) SELECT customer_id, n FROM c", true, "customer_id"},
 		{"unnest drops key", "SELECT o.order_id, t.x FROM orders o CROSS JOIN UNNEST(o.arr) AS t(x)", false, ""},
+		{"window aggregate appends", "SELECT window_start, window_end, id, count(*) AS n FROM TABLE(TUMBLE(TABLE raw, DESCRIPTOR(`$rowtime`), INTERVAL '1' HOUR)) GROUP BY window_start, window_end, id", false, "id,window_end,window_start"},
+		{"window aggregate, named arguments", "SELECT window_start, window_end, count(*) AS n FROM TABLE(HOP(DATA => TABLE raw, TIMECOL => DESCRIPTOR(`$rowtime`), SLIDE => INTERVAL '1' MINUTE, SIZE => INTERVAL '1' HOUR)) w GROUP BY w.window_start, w.window_end", false, "window_end,window_start"},
+		{"window aggregate of an updating table", "SELECT window_start, window_end, tier, count(*) AS n FROM TABLE(TUMBLE(TABLE customers, DESCRIPTOR(ts), INTERVAL '1' DAY)) GROUP BY window_start, window_end, tier", true, "tier,window_end,window_start"},
+		{"group by window_start only is unbounded", "SELECT window_start, id, count(*) AS n FROM TABLE(TUMBLE(TABLE raw, DESCRIPTOR(`$rowtime`), INTERVAL '1' HOUR)) GROUP BY window_start, id", true, "id,window_start"},
+		{"window TVF rows", "SELECT id, window_start FROM TABLE(CUMULATE(TABLE raw, DESCRIPTOR(`$rowtime`), INTERVAL '1' HOUR, INTERVAL '1' DAY))", false, ""},
+		{"temporal join of an updating dimension appends", "SELECT o.order_id, c.tier FROM orders o JOIN customers FOR SYSTEM_TIME AS OF o.`$rowtime` AS c ON o.customer_id = c.customer_id", false, "order_id"},
+		{"left temporal join appends", "SELECT o.order_id, c.tier FROM orders o LEFT JOIN customers FOR SYSTEM_TIME AS OF o.`$rowtime` AS c ON o.customer_id = c.customer_id", false, "order_id"},
+		{"left interval join appends", "SELECT a.id, b.name FROM raw a LEFT JOIN raw b ON a.id = b.id AND b.`$rowtime` BETWEEN a.`$rowtime` - INTERVAL '1' HOUR AND a.`$rowtime`", false, ""},
+		{"left interval join by comparisons", "SELECT a.id, b.name FROM raw a LEFT JOIN raw b ON a.id = b.id AND b.`$rowtime` >= a.`$rowtime` AND b.`$rowtime` < a.`$rowtime` + INTERVAL '1' HOUR", false, ""},
+		{"left join with a range on plain columns", "SELECT a.id, b.name FROM raw a LEFT JOIN raw b ON a.id = b.id AND b.ts >= a.ts", true, ""},
+		{"temporal join of an updating left side", "SELECT c.customer_id, o.amount FROM customers c JOIN orders FOR SYSTEM_TIME AS OF c.ts AS o ON c.customer_id = o.order_id", true, "customer_id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

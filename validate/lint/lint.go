@@ -342,13 +342,7 @@ func (l *linter) joins(ins *ast.InsertStmt, res *streaming.Result) {
 	}
 	for _, j := range res.RegularJoins {
 		switch j := j.(type) {
-		case *ast.Join:
-			if tn, ok := j.Right.(*ast.TableName); ok && tn.SystemTime != nil {
-				continue // temporal or lookup join
-			}
-			if l.intervalJoin(j.On) {
-				continue
-			}
+		case *ast.Join: // temporal and interval joins are not among them
 			kind := "JOIN"
 			if j.Kind != "" {
 				kind = j.Kind + " JOIN"
@@ -375,38 +369,6 @@ func hasTTLHint(ins *ast.InsertStmt) bool {
 func isTTLKey(k string) bool {
 	k = strings.ToLower(k)
 	return k == "sql.state-ttl" || k == "table.exec.state.ttl"
-}
-
-// intervalJoin reports a range condition on time attributes in ON.
-func (l *linter) intervalJoin(on ast.Expr) bool {
-	if on == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(on, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.Between:
-			found = found || l.mentionsTimeAttr(x)
-		case *ast.Binary:
-			switch x.Op {
-			case "<", "<=", ">", ">=":
-				found = found || l.mentionsTimeAttr(x)
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-func (l *linter) mentionsTimeAttr(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if e, ok := n.(ast.Expr); ok && l.isTimeAttr(e) {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 func refName(r ast.TableRef) string {

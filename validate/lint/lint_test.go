@@ -118,6 +118,26 @@ SELECT DISTINCT customer_id AS a FROM orders;
 	{rule: lint.AppendSink, name: "ok: filter into append", ddl: appendSink, dml: `INSERT INTO s
 SELECT order_id AS a, 1 AS n FROM orders WHERE amount > 0;
 `},
+	{rule: lint.AppendSink, name: "ok: window aggregate into append", ddl: appendSink, dml: `INSERT INTO s
+SELECT customer_id AS a, COUNT(*) AS n
+FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(order_ts), INTERVAL '1' HOUR))
+GROUP BY window_start, window_end, customer_id;
+`},
+	{rule: lint.AppendSink, name: "ok: temporal join of an upsert table into append", ddl: appendSink, dml: `INSERT INTO s
+SELECT c.name AS a, 1 AS n
+FROM orders o
+LEFT JOIN customers FOR SYSTEM_TIME AS OF o.order_ts AS c ON o.customer_id = c.customer_id;
+`},
+	{rule: lint.AppendSink, name: "ok: left interval join into append", ddl: appendSink, dml: `INSERT INTO s
+SELECT a.order_id AS a, 1 AS n
+FROM orders a
+LEFT JOIN orders b ON a.customer_id = b.customer_id AND b.order_ts BETWEEN a.order_ts AND a.order_ts + INTERVAL '1' HOUR;
+`},
+	{rule: lint.AppendSink, name: "regular left join into append", ddl: appendSink, dml: `INSERT INTO s
+SELECT c.name AS a, 1 AS n
+FROM orders o
+LEFT JOIN customers c ON o.customer_id = c.customer_id;
+`, want: []string{"dml.sql:1:1 error"}},
 
 	// lint.upsert-key
 	{rule: lint.UpsertKey, name: "primary key is not the GROUP BY key", ddl: upsertSink, dml: `INSERT INTO s
