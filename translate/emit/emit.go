@@ -331,7 +331,7 @@ func dmlSQL(t *result.Table) string {
 	case result.NeedsLLM:
 		lines := []string{
 			"NOT COMPLETE: status needs-llm.",
-			fmt.Sprintf("%d Spark construct(s) had no translation rule; the statement below", len(t.Residue)),
+			residueSummary(t.Residue) + "; the statement below",
 			"still holds them and is NOT a complete Flink statement. Do NOT deploy it.",
 			"Run c360-migrate with Ollama running (--model) for the LLM loop, or translate the residue by hand.",
 			"Residue (position, construct, reason):",

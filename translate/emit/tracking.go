@@ -28,7 +28,7 @@ func tracking(l *layout) string {
 		p("> **Partly translated by the LLM.** The model's answer was parsed and validated; review it before deploying.\n\n")
 	case result.NeedsLLM:
 		p("> **NOT COMPLETE — the DML must not be deployed.**\n")
-		p("> %d Spark construct(s) had no translation rule (listed under *Residue*).\n", len(t.Residue))
+		p("> %s (listed under *Residue*).\n", residueSummary(t.Residue))
 		p("> `%s` still holds them and is NOT a complete Flink statement;\n", dmlFile(t.FlinkName))
 		p("> `make create_dml` refuses to run. Run c360-migrate with Ollama running (--model) to give the residue to the LLM loop, or translate it by hand.\n\n")
 	case result.Failed:
@@ -310,4 +310,28 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// residueSummary says what a residue holds, by the step that found it:
+// the translator's Spark constructs without a rule, the lint's and the dry
+// run's findings on the Flink text.
+func residueSummary(residue []*diag.Diagnostic) string {
+	n := map[string]int{}
+	for _, d := range residue {
+		n[result.FoundBy(d)]++
+	}
+	if n[result.ByLint] == 0 && n[result.ByDryRun] == 0 {
+		return fmt.Sprintf("%d %s", len(residue), plural(len(residue), "Spark construct has", "Spark constructs have")) + " no translation rule"
+	}
+	var parts []string
+	if k := n[result.ByTranslator]; k > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", k, plural(k, "Spark construct", "Spark constructs"))+" with no translation rule")
+	}
+	if k := n[result.ByLint]; k > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", k, plural(k, "streaming-lint error", "streaming-lint errors"))+" in the Flink text")
+	}
+	if k := n[result.ByDryRun]; k > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", k, plural(k, "error", "errors"))+" of the dry run on Flink")
+	}
+	return fmt.Sprintf("%d %s", len(residue), plural(len(residue), "problem remains", "problems remain")) + ": " + strings.Join(parts, ", ")
 }

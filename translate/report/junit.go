@@ -110,10 +110,10 @@ func JUnit(run *result.Run) ([]byte, error) {
 func tableCases(run *result.Run, t *result.Table) []JUnitCase {
 	var tr, lintErrs, dry []*diag.Diagnostic
 	for _, d := range findings(t.Residue) {
-		switch {
-		case strings.HasPrefix(d.Rule, "lint."):
+		switch result.FoundBy(d) {
+		case result.ByLint:
 			lintErrs = append(lintErrs, d)
-		case strings.HasPrefix(d.Rule, "dryrun."):
+		case result.ByDryRun:
 			dry = append(dry, d)
 		default:
 			tr = append(tr, d)
@@ -121,7 +121,7 @@ func tableCases(run *result.Run, t *result.Table) []JUnitCase {
 	}
 	var notes, lintNotes []*diag.Diagnostic
 	for _, d := range findings(t.Notes) {
-		if strings.HasPrefix(d.Rule, "lint.") {
+		if result.FoundBy(d) == result.ByLint {
 			lintNotes = append(lintNotes, d)
 		} else {
 			notes = append(notes, d)

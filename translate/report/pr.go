@@ -202,11 +202,13 @@ func validationCell(t *result.Table) string {
 	lint, dry := 0, 0
 	for _, ds := range [][]*diag.Diagnostic{t.Residue, t.Notes} {
 		for _, d := range ds {
-			switch {
-			case d == nil:
-			case strings.HasPrefix(d.Rule, "lint."):
+			if d == nil {
+				continue
+			}
+			switch result.FoundBy(d) {
+			case result.ByLint:
 				lint++
-			case strings.HasPrefix(d.Rule, "dryrun."):
+			case result.ByDryRun:
 				dry++
 			}
 		}

@@ -5,6 +5,8 @@
 package result
 
 import (
+	"strings"
+
 	"github.com/c360-migrate/c360-migrate/translate/diag"
 	"github.com/c360-migrate/c360-migrate/translate/token"
 )
@@ -51,6 +53,24 @@ type RawInput struct {
 
 // Finding is a diagnostic kept with the table it belongs to.
 type Finding = diag.Diagnostic
+
+// The steps that put a finding in a table's residue.
+const (
+	ByTranslator = "translator" // a Spark construct no rule translates (residue.*, syntax.*)
+	ByLint       = "lint"       // the streaming-semantics lint (lint.*)
+	ByDryRun     = "dry run"    // Flink rejected it in the dry run (dryrun.*)
+)
+
+// FoundBy names the step that produced f, by its rule id.
+func FoundBy(f *Finding) string {
+	switch {
+	case strings.HasPrefix(f.Rule, "lint."):
+		return ByLint
+	case strings.HasPrefix(f.Rule, "dryrun."):
+		return ByDryRun
+	}
+	return ByTranslator
+}
 
 // Table is the translation of one Spark table.
 type Table struct {

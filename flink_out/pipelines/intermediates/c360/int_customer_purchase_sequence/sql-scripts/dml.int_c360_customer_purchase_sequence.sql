@@ -1,6 +1,6 @@
 -- ============================================================================
 -- NOT COMPLETE: status needs-llm.
--- 3 Spark construct(s) had no translation rule; the statement below
+-- 3 problems remain: 3 streaming-lint errors in the Flink text; the statement below
 -- still holds them and is NOT a complete Flink statement. Do NOT deploy it.
 -- Run c360-migrate with Ollama running (--model) for the LLM loop, or translate the residue by hand.
 -- Residue (position, construct, reason):

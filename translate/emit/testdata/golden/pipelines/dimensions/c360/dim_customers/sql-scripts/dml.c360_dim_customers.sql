@@ -1,6 +1,6 @@
 -- ============================================================================
 -- NOT COMPLETE: status needs-llm.
--- 2 Spark construct(s) had no translation rule; the statement below
+-- 2 Spark constructs have no translation rule; the statement below
 -- still holds them and is NOT a complete Flink statement. Do NOT deploy it.
 -- Run c360-migrate with Ollama running (--model) for the LLM loop, or translate the residue by hand.
 -- Residue (position, construct, reason):
