@@ -67,6 +67,13 @@ type Options struct {
 	Manifest *manifest.Manifest
 	// Force overwrites (and removes) hand-edited files too.
 	Force bool
+	// BeforeWrite, when set, is called once before the first file is
+	// written, with the SHA-256 of every generated file about to be
+	// written (slash path relative to the output folder), so that the
+	// caller can record them (manifest.Manifest.Pending) and a run
+	// interrupted halfway does not leave files that look hand-edited. An
+	// error stops Write before it writes anything.
+	BeforeWrite func(pending map[string]string) error
 }
 
 func (o Options) withDefaults() Options {
@@ -131,11 +138,25 @@ func Write(run *result.Run, outDir string, opts Options) (*Written, error) {
 		return nil, err
 	}
 
-	for _, l := range ls {
-		files, err := tableFiles(l, o)
-		if err != nil {
+	folders := make([]map[string][]byte, len(ls))
+	mk := []byte(commonMK(o))
+	pending := map[string]string{path.Join(Pipelines, "common.mk"): manifest.Hash(mk)}
+	for i, l := range ls {
+		if folders[i], err = tableFiles(l, o); err != nil {
 			return w, err
 		}
+		for n, data := range folders[i] {
+			pending[path.Join(l.folder, n)] = manifest.Hash(data)
+		}
+	}
+	if o.BeforeWrite != nil {
+		if err := o.BeforeWrite(pending); err != nil {
+			return w, err
+		}
+	}
+
+	for i, l := range ls {
+		files := folders[i]
 		res, err := writeFolder(fsys, filepath.Join(outDir, filepath.FromSlash(l.folder)), files, func(existing map[string][]byte) {
 			g.protect(l.folder, files, existing)
 		})
@@ -168,7 +189,7 @@ func Write(run *result.Run, outDir string, opts Options) (*Written, error) {
 		name  string
 		data  []byte
 		guard bool // inventory.json is the map later stages read: always current
-	}{{"common.mk", []byte(commonMK(o)), true}, {"inventory.json", inv, false}} {
+	}{{"common.mk", mk, true}, {"inventory.json", inv, false}} {
 		rel := path.Join(Pipelines, f.name)
 		name := filepath.Join(outDir, filepath.FromSlash(rel))
 		if disk, err := fsys.ReadFile(name); f.guard && err == nil && string(disk) != string(f.data) && g.isHandEdited(rel, disk) {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -208,4 +209,57 @@ func renamed(run *result.Run, product string) *result.Run {
 		}
 	}
 	return run
+}
+
+// TestInterruptedRunLeavesNoHandEdits: a run that stops after writing some
+// folders (killed, or a write failing) leaves files holding new bytes
+// while the manifest still records the old ones. The hashes recorded
+// ahead of the writes (BeforeWrite, manifest.Pending) make them the
+// tool's: the next run, whose input changed again, updates them instead
+// of keeping them as hand edits. Without that record they would look
+// hand-edited (the control).
+func TestInterruptedRunLeavesNoHandEdits(t *testing.T) {
+	changed := func(text string) *result.Run { // every table's DML changes
+		r := emittest.Run()
+		for _, tb := range r.Tables {
+			tb.DML += text
+		}
+		return r
+	}
+	for _, writeAhead := range []bool{true, false} {
+		out := t.TempDir()
+		prev := record(write(t, emittest.Run(), out, emit.Options{}))
+		editFile(t, out, viewDML, "-- edited by hand\n")
+
+		saved := prev // the manifest the interrupted run leaves on disk
+		opts := emit.Options{Manifest: prev, FS: &failFS{FS: emit.OS, fail: func(op, p string) bool {
+			return op == "rename" && strings.Contains(p, "views/")
+		}}}
+		if writeAhead {
+			opts.BeforeWrite = func(pending map[string]string) error {
+				m := *prev
+				m.Pending = pending
+				saved = &m
+				return nil
+			}
+		}
+		if _, err := emit.Write(changed("-- changed upstream\n"), out, opts); err == nil {
+			t.Fatal("the injected failure did not stop the run")
+		}
+		if !strings.Contains(fileText(t, out, dimDML), "changed upstream") {
+			t.Fatal("the interrupted run wrote nothing before the view: nothing to test")
+		}
+
+		w := write(t, changed("-- changed again\n"), out, emit.Options{Manifest: saved})
+		if writeAhead {
+			if want := []string{viewDML}; !reflect.DeepEqual(w.HandEdited, want) {
+				t.Errorf("HandEdited = %v, want only the user's edit %v", w.HandEdited, want)
+			}
+			if !strings.Contains(fileText(t, out, dimDML), "changed again") {
+				t.Errorf("%s not updated", dimDML)
+			}
+		} else if !slices.Contains(w.HandEdited, dimDML) {
+			t.Errorf("control: HandEdited = %v; without the pending hashes %s should look hand-edited", w.HandEdited, dimDML)
+		}
+	}
 }

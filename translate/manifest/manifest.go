@@ -69,6 +69,12 @@ type Manifest struct {
 	// Files maps every file the tool wrote (slash path relative to the
 	// output folder) to the SHA-256 of the bytes it wrote.
 	Files map[string]string `json:"files"`
+	// Pending maps the files a run was about to write to the SHA-256 of
+	// their new bytes. A run records it before its first write and drops
+	// it with the manifest it saves after the last one, so it is only
+	// found after a run that was killed or failed in between: a file
+	// holding either its recorded or its pending bytes is the tool's.
+	Pending map[string]string `json:"pending,omitempty"`
 }
 
 // Table is what the last run concluded about one table.
@@ -306,14 +312,15 @@ func parseSeverity(s string) diag.Severity {
 }
 
 // HandEdited reports whether the file rel (slash path relative to the
-// output folder), holding data, differs from what the tool wrote there:
-// edited by hand, or created by hand where no file was recorded. A nil
-// manifest knows of no hand edits.
+// output folder), holding data, differs from what the tool wrote there
+// (or was about to write, see Pending): edited by hand, or created by hand
+// where no file was recorded. A nil manifest knows of no hand edits.
 func (m *Manifest) HandEdited(rel string, data []byte) bool {
 	if m == nil {
 		return false
 	}
-	return m.Files[rel] != Hash(data)
+	h := Hash(data)
+	return m.Files[rel] != h && m.Pending[rel] != h
 }
 
 // Products returns the products of the recorded tables, sorted.

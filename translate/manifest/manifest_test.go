@@ -139,3 +139,30 @@ func TestReadMissing(t *testing.T) {
 		t.Error("a broken manifest reads without error")
 	}
 }
+
+// TestHandEdited: a file is the tool's when it holds its recorded bytes or
+// the bytes an interrupted run was about to write (Pending); anything else,
+// and a file where none was recorded, is the user's.
+func TestHandEdited(t *testing.T) {
+	m := manifest.New()
+	m.Files["a.sql"] = manifest.Hash([]byte("old"))
+	m.Pending = map[string]string{"a.sql": manifest.Hash([]byte("new"))}
+	tests := []struct {
+		rel, data string
+		want      bool
+	}{
+		{"a.sql", "old", false},
+		{"a.sql", "new", false},
+		{"a.sql", "edited", true},
+		{"NOTES.md", "mine", true},
+	}
+	for _, tt := range tests {
+		if got := m.HandEdited(tt.rel, []byte(tt.data)); got != tt.want {
+			t.Errorf("HandEdited(%s, %q) = %v, want %v", tt.rel, tt.data, got, tt.want)
+		}
+	}
+	var none *manifest.Manifest
+	if none.HandEdited("a.sql", []byte("edited")) {
+		t.Error("a nil manifest knows of no hand edits")
+	}
+}

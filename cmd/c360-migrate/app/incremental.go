@@ -117,6 +117,34 @@ func (inc *incremental) emitOptions(o emit.Options) emit.Options {
 	return o
 }
 
+// writeAhead records, before emit writes into out, the hashes of the files
+// it is about to change (manifest.Pending) in the previous manifest, so
+// that a run killed halfway leaves no file that looks hand-edited. Without
+// a previous manifest nothing is recorded: then no file counts as
+// hand-edited anyway.
+func (inc *incremental) writeAhead(pending map[string]string) error {
+	if inc.prev == nil {
+		return nil
+	}
+	changing := map[string]string{}
+	for rel, h := range pending {
+		if inc.prev.Files[rel] != h {
+			changing[rel] = h
+		}
+	}
+	if len(changing) == 0 {
+		return nil // an unchanged re-run writes nothing
+	}
+	m := *inc.prev
+	m.Pending = changing
+	data, err := m.Marshal()
+	if err != nil {
+		return err
+	}
+	_, err = emit.WriteFileAtomic(emit.OS, filepath.Join(inc.out, manifest.FileName), data)
+	return err
+}
+
 // save writes the new manifest into out: the kept tables' records, the
 // redone tables' verdicts (dryRun: the Flink of this run's dry run, ""
 // when it did not run), the tables of other products in the folder, and

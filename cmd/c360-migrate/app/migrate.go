@@ -194,7 +194,7 @@ func (e *env) migrate(c *cli.Context, bare bool) error {
 		return e.publish(c, run, repo, inc, dryRun)
 	}
 	out := c.String("out")
-	w, err := emit.Write(run, out, inc.emitOptions(emit.Options{Env: c.String("env"), Region: c.String("region")}))
+	w, err := emit.Write(run, out, inc.emitOptions(emit.Options{Env: c.String("env"), Region: c.String("region"), BeforeWrite: inc.writeAhead}))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: error: writing %s: %v\n", Name, out, err)
 		return exitWith(ExitInternal)
