@@ -40,6 +40,20 @@ type Result struct {
 	Dedup *Dedup
 	// RegularJoins counts joins that keep both sides in state forever.
 	RegularJoins []ast.Node
+	// Rows tells, for each SELECT block of the query (CTEs and subqueries
+	// included), whether the rows it reads form an updating changelog: its
+	// FROM after joins, its WHERE subqueries and a deduplication filter,
+	// before its own GROUP BY, DISTINCT and OVER windows. An operator that
+	// accepts only appended rows (an OVER aggregate) cannot run in a block
+	// whose rows update.
+	Rows map[*ast.Select]Changelog
+}
+
+// Changelog is whether rows update, and why.
+type Changelog struct {
+	Updating bool
+	// Why lists the operators that make the rows updating.
+	Why []string
 }
 
 // Dedup is a ROW_NUMBER() ... = 1 deduplication.
@@ -75,9 +89,20 @@ type relation struct {
 
 // Analyze works out the changelog and key of a query.
 func Analyze(q *ast.Query, env Env) *Result {
-	a := &analyzer{env: env, ctes: map[string]*relation{}}
+	a := &analyzer{env: env, ctes: map[string]*relation{}, rows: map[*ast.Select]Changelog{}}
 	r := a.query(q)
-	res := &Result{Updating: r.updating, Why: dedupStrings(r.why), Dedup: r.dedup, RegularJoins: r.joins}
+	// Subqueries outside FROM (EXISTS, IN, scalar) get their rows too.
+	ast.Inspect(q, func(n ast.Node) bool {
+		if sq, ok := n.(*ast.Query); ok {
+			if s := firstSelect(sq.Body); s != nil {
+				if _, done := a.rows[s]; !done {
+					a.query(sq)
+				}
+			}
+		}
+		return true
+	})
+	res := &Result{Updating: r.updating, Why: dedupStrings(r.why), Dedup: r.dedup, RegularJoins: r.joins, Rows: a.rows}
 	if len(r.keys) > 0 {
 		best := r.keys[0]
 		for _, k := range r.keys[1:] {
@@ -94,6 +119,7 @@ func Analyze(q *ast.Query, env Env) *Result {
 type analyzer struct {
 	env  Env
 	ctes map[string]*relation
+	rows map[*ast.Select]Changelog
 }
 
 func (a *analyzer) query(q *ast.Query) *relation {
@@ -205,11 +231,16 @@ func (a *analyzer) selectBlock(s *ast.Select) *relation {
 			origin[name] = source{col: strings.ToLower(nameString(n))}
 		}
 	}
-	// A time attribute selected as it is stays one.
+	// A time attribute selected as it is stays one; PROCTIME() makes one.
 	out.timeAttrs = map[string]bool{}
 	for outName, src := range origin {
 		if from.timeAttrs[unqualify(src.col)] {
 			out.timeAttrs[outName] = true
+		}
+	}
+	for _, it := range s.Items {
+		if it.Alias != nil && IsProctime(it.Expr) {
+			out.timeAttrs[strings.ToLower(it.Alias.Name)] = true
 		}
 	}
 	// project maps a key over input columns to output names.
@@ -248,6 +279,9 @@ func (a *analyzer) selectBlock(s *ast.Select) *relation {
 			}
 		}
 	}
+
+	// The rows this block reads, before its own aggregation and windows.
+	a.rows[s] = Changelog{Updating: out.updating, Why: dedupStrings(out.why)}
 
 	aggregated := s.GroupBy != nil || hasAggregate(s.Items) || s.Having != nil
 	switch {
@@ -575,6 +609,26 @@ func groupsBy(g *ast.GroupBy, cols ...string) bool {
 		}
 	}
 	return true
+}
+
+// firstSelect returns the first SELECT block of a query body.
+func firstSelect(b ast.QueryBody) *ast.Select {
+	switch b := b.(type) {
+	case *ast.Select:
+		return b
+	case *ast.ParenQuery:
+		return firstSelect(b.Query.Body)
+	case *ast.SetOp:
+		return firstSelect(b.L)
+	}
+	return nil
+}
+
+// IsProctime reports a PROCTIME() call, which makes a processing-time
+// attribute.
+func IsProctime(e ast.Expr) bool {
+	f, ok := e.(*ast.Func)
+	return ok && f.Over == nil && len(f.Args) == 0 && len(f.Name.Parts) == 1 && strings.EqualFold(f.Name.Last().Name, "PROCTIME")
 }
 
 // cross combines two relations side by side.

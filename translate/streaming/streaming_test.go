@@ -1,6 +1,7 @@
 package streaming
 
 import (
+	"sort"
 	"strings"
 	"testing"
 
@@ -93,6 +94,83 @@ func TestAnalyze(t *testing.T) {
 			}
 			if got := strings.Join(r.Key, ","); got != tt.key {
 				t.Errorf("key = %q (%s), want %q", got, r.KeyReason, tt.key)
+			}
+		})
+	}
+}
+
+// TestRows: for each SELECT block, in source order, whether the rows it
+// reads (before its own GROUP BY, DISTINCT and OVER) update, and why.
+func TestRows(t *testing.T) {
+	tests := []struct {
+		name string
+		sql  string
+		want string // per SELECT block: "append" or "updating: why; why", joined by " | "
+	}{
+		{"append table", "SELECT id, SUM(id) OVER (PARTITION BY name ORDER BY ts) FROM raw", "append"},
+		{"upsert table", "SELECT customer_id FROM customers", "updating: reads the updating table customers"},
+		{"own GROUP BY is not its input", "SELECT customer_id, count(*) AS n FROM orders GROUP BY customer_id", "append"},
+		{"GROUP BY subquery", "SELECT customer_id, SUM(n) OVER (ORDER BY customer_id) FROM (SELECT customer_id, count(*) AS n FROM orders GROUP BY customer_id) AS g",
+			"updating: GROUP BY aggregation | append"},
+		{"global aggregate subquery", "SELECT n FROM (SELECT count(*) AS n FROM orders)", "updating: aggregation | append"},
+		{"DISTINCT subquery", "SELECT name FROM (SELECT DISTINCT name, ts FROM raw)", "updating: SELECT DISTINCT | append"},
+		{"left join", "SELECT o.order_id FROM orders o LEFT JOIN items i ON o.order_id = i.order_id",
+			"updating: LEFT OUTER JOIN (emits and retracts null-padded rows)"},
+		{"inner join of append tables", "SELECT o.order_id FROM orders o JOIN items i ON o.order_id = i.order_id", "append"},
+		{"inner join with an upsert table", "SELECT o.order_id FROM orders o JOIN customers c ON o.customer_id = c.customer_id",
+			"updating: reads the updating table customers"},
+		{"dedup keeping the last row", "SELECT id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY `$rowtime` DESC) AS rn FROM raw) WHERE rn = 1",
+			"updating: deduplication keeping the last row | append"},
+		{"dedup keeping the first row", "SELECT id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY `$rowtime`) AS rn FROM raw) WHERE rn = 1",
+			"append | append"},
+		{"dedup by PROCTIME()", "SELECT id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY pt) AS rn FROM (SELECT id, PROCTIME() AS pt FROM raw)) WHERE rn = 1",
+			"append | append | append"},
+		{"top-n keeping the last row", "SELECT id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts DESC) AS rn FROM raw) WHERE rn = 1",
+			"updating: ROW_NUMBER ordered by ts (not a time attribute: a Top-N that updates) | append"},
+		{"not exists", "SELECT order_id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.order_id = o.order_id)",
+			"updating: NOT EXISTS (an anti join retracts rows when a match arrives) | append"},
+		{"scalar subquery in the select list", "SELECT order_id, (SELECT count(*) FROM customers) AS n FROM orders",
+			"append | updating: reads the updating table customers"},
+		{"cte over a GROUP BY", "WITH c AS (SELECT customer_id, count(*) AS n FROM orders GROUP BY customer_id) SELECT customer_id, LAG(n) OVER (ORDER BY customer_id) FROM c",
+			"append | updating: GROUP BY aggregation"},
+		{"union of both", "SELECT customer_id FROM customers UNION ALL SELECT customer_id FROM orders",
+			"updating: reads the updating table customers | append"},
+		{"nested: updating goes up", "SELECT x FROM (SELECT customer_id AS x FROM (SELECT customer_id, count(*) AS n FROM orders GROUP BY customer_id))",
+			"updating: GROUP BY aggregation | updating: GROUP BY aggregation | append"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, errs := parser.ParseFile("q.sql", tt.sql, token.Flink)
+			if len(errs) > 0 {
+				t.Fatalf("%v", errs)
+			}
+			q := f.Stmts[0].(*ast.SelectStmt).Query
+			r := Analyze(q, env)
+			var selects []*ast.Select
+			ast.Inspect(q, func(n ast.Node) bool {
+				if s, ok := n.(*ast.Select); ok {
+					selects = append(selects, s)
+				}
+				return true
+			})
+			sort.SliceStable(selects, func(i, j int) bool {
+				a, b := selects[i].Pos(), selects[j].Pos()
+				return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+			})
+			var got []string
+			for _, s := range selects {
+				c, ok := r.Rows[s]
+				switch {
+				case !ok:
+					got = append(got, "missing")
+				case c.Updating:
+					got = append(got, "updating: "+strings.Join(c.Why, "; "))
+				default:
+					got = append(got, "append")
+				}
+			}
+			if g := strings.Join(got, " | "); g != tt.want {
+				t.Errorf("rows:\n got %s\nwant %s", g, tt.want)
 			}
 		})
 	}

@@ -94,6 +94,7 @@ type linter struct {
 	known     bool // every table read is in the catalog
 	ctes      map[string]*ast.Query
 	parent    map[*ast.Select]*ast.Select
+	rows      map[*ast.Select]streaming.Changelog // what each SELECT block reads
 }
 
 // report adds a finding whose message ends with the fix hint.
@@ -110,6 +111,7 @@ func (l *linter) insert(ins *ast.InsertStmt) {
 	}
 	l.prepare(ins)
 	res := streaming.Analyze(ins.Query, l.cat.env)
+	l.rows = res.Rows
 	sinkName := strings.ToLower(ins.Table.Last().Name)
 	sink := l.cat[sinkName]
 	if sink == nil {
@@ -180,12 +182,13 @@ func (l *linter) prepare(ins *ast.InsertStmt) {
 		}
 		return true
 	})
-	// A time attribute selected under another name stays one; selects are
-	// listed outer first, so go inner first, twice for CTE chains.
+	// A time attribute selected under another name stays one, and
+	// PROCTIME() makes one; selects are listed outer first, so go inner
+	// first, twice for CTE chains.
 	for range 2 {
 		for i := len(selects) - 1; i >= 0; i-- {
 			for _, it := range selects[i].Items {
-				if it.Alias != nil && l.isTimeAttr(it.Expr) {
+				if it.Alias != nil && (l.isTimeAttr(it.Expr) || streaming.IsProctime(it.Expr)) {
 					l.timeAttrs[strings.ToLower(it.Alias.Name)] = true
 				}
 			}
@@ -395,7 +398,8 @@ var rankFuncs = map[string]bool{"ROW_NUMBER": true, "RANK": true, "DENSE_RANK": 
 
 // windows checks the OVER windows of one SELECT block: a rank function
 // filtered in the query above it is a deduplication or a Top-N; anything
-// else is an OVER aggregate.
+// else is an OVER aggregate, which must be ordered by a time attribute and
+// read rows that only append.
 func (l *linter) windows(s *ast.Select) {
 	type overAgg struct {
 		funcs []string
@@ -433,7 +437,30 @@ func (l *linter) windows(s *ast.Select) {
 	}
 	for _, a := range aggs {
 		l.overOrder(a.f.Over, a.f.Pos(), a.funcs)
+		l.overUpdating(s, a.f.Pos(), a.funcs)
 	}
+}
+
+// overUpdating reports an OVER aggregate in a SELECT block whose rows
+// update: Flink's OVER aggregate consumes inserts only.
+func (l *linter) overUpdating(s *ast.Select, pos token.Pos, funcs []string) {
+	in := l.rows[s]
+	if !in.Updating {
+		return
+	}
+	why := whyText(in.Why)
+	if why == "" {
+		why = "an updating changelog"
+	}
+	what := strings.Join(uniq(funcs), ", ") + " OVER"
+	for _, f := range funcs {
+		if rankFuncs[f] {
+			what += " (without a rank filter in the query above: an OVER aggregate, not a Top-N)"
+			break
+		}
+	}
+	l.report(pos, diag.Error, OverUpdating,
+		fmt.Sprintf("%s has an updating input (%s): Flink's OVER aggregate accepts inserts only, not updates or deletes", what, why), "")
 }
 
 // rankFilter finds "alias op n" in the WHERE of the query level above s.

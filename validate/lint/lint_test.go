@@ -11,12 +11,15 @@ import (
 )
 
 // inputs are the tables the test DML reads (Confluent profile): orders is
-// append-only with an event-time attribute order_ts; customers is upsert.
+// append-only with an event-time attribute order_ts and a processing-time
+// attribute pt; customers is upsert; balances is upsert with an event-time
+// attribute updated_ts.
 const inputs = `CREATE TABLE orders (
   order_id STRING,
   customer_id STRING,
   amount DECIMAL(10, 2),
   order_ts TIMESTAMP(3),
+  pt AS PROCTIME(),
   WATERMARK FOR order_ts AS order_ts - INTERVAL '5' SECOND
 ) WITH ('changelog.mode' = 'append');
 CREATE TABLE customers (
@@ -25,6 +28,14 @@ CREATE TABLE customers (
   updated_ts TIMESTAMP(3),
   PRIMARY KEY (customer_id) NOT ENFORCED
 ) WITH ('changelog.mode' = 'upsert');
+CREATE TABLE balances (
+  account_id STRING,
+  customer_id STRING,
+  balance DECIMAL(10, 2),
+  updated_ts TIMESTAMP(3),
+  PRIMARY KEY (account_id) NOT ENFORCED,
+  WATERMARK FOR updated_ts AS updated_ts
+) WITH ('changelog.mode' = 'upsert');
 `
 
 const (
@@ -32,6 +43,7 @@ const (
 	upsertSink = "CREATE TABLE s (customer_id STRING, n BIGINT, PRIMARY KEY (customer_id) NOT ENFORCED) WITH ('changelog.mode' = 'upsert');\n"
 	retract    = "CREATE TABLE s (a STRING, b STRING) WITH ('changelog.mode' = 'retract');\n"
 	ossSink    = "CREATE TABLE s (\n  a STRING\n) WITH (\n  'connector' = 'kafka',\n  'topic' = 's'\n);\n"
+	ossRetract = "CREATE TABLE s (a STRING, b STRING) WITH ('connector' = 'kafka', 'topic' = 's', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'debezium-json');\n"
 )
 
 type row struct {
@@ -107,6 +119,26 @@ SELECT a, LAG(b) OVER (PARTITION BY a ORDER BY ts) AS b FROM elsewhere;
 WITH o AS (SELECT order_id, customer_id, amount, order_ts AS ts FROM orders)
 SELECT order_id, CAST(SUM(amount) OVER (PARTITION BY customer_id ORDER BY ts) AS STRING) AS b FROM o;
 `},
+	{rule: lint.OverOrder, name: "ok: PROCTIME() column of the DDL", ddl: retract, dml: "INSERT INTO s SELECT order_id, CAST(SUM(amount) OVER (PARTITION BY customer_id ORDER BY pt) AS STRING) FROM orders;\n"},
+	{rule: lint.OverOrder, name: "ok: PROCTIME() selected in a subquery", ddl: retract, dml: "INSERT INTO s SELECT order_id, CAST(COUNT(*) OVER (PARTITION BY customer_id ORDER BY p) AS STRING) FROM (SELECT order_id, customer_id, PROCTIME() AS p FROM orders);\n"},
+	{rule: lint.OverOrder, name: "PROCTIME() under DESC", ddl: retract, dml: "INSERT INTO s SELECT order_id, CAST(COUNT(*) OVER (PARTITION BY customer_id ORDER BY pt DESC) AS STRING) FROM orders;\n", want: []string{"dml.sql:1:37 error"}},
+
+	// lint.over-updating: one line per case; TestOverUpdatingAgreesWithFlink
+	// plans each of them on Flink. Windows are ordered by a time attribute
+	// Flink keeps (PROCTIME() selected above a join or an aggregation), so the
+	// updating input is the only thing Flink can object to.
+	{rule: lint.OverUpdating, name: "ok: append table", ddl: retract, dml: "INSERT INTO s SELECT order_id, CAST(SUM(amount) OVER (PARTITION BY customer_id ORDER BY order_ts) AS STRING) FROM orders;\n"},
+	{rule: lint.OverUpdating, name: "ok: PROCTIME() over a dedup keeping the first row", ddl: retract, dml: "INSERT INTO s SELECT order_id, CAST(COUNT(*) OVER (PARTITION BY customer_id ORDER BY pt) AS STRING) FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY order_ts) AS rn FROM orders) WHERE rn = 1;\n"},
+	{rule: lint.OverUpdating, name: "ok: inner join of append tables", ddl: retract, dml: "INSERT INTO s SELECT order_id, CAST(COUNT(*) OVER (PARTITION BY customer_id ORDER BY pt) AS STRING) FROM (SELECT o.order_id, o.customer_id, PROCTIME() AS pt FROM orders o JOIN orders r ON o.order_id = r.order_id);\n"},
+	{rule: lint.OverUpdating, name: "ok: dedup of an upsert table (Flink's Rank accepts updates)", ddl: retract, dml: "INSERT INTO s SELECT account_id, customer_id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY updated_ts DESC) AS rn FROM balances) WHERE rn = 1;\n"},
+	{rule: lint.OverUpdating, name: "ok: Top-N over a GROUP BY subquery", ddl: retract, dml: "INSERT INTO s SELECT customer_id, CAST(total AS STRING) FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY total DESC) AS rn FROM (SELECT customer_id, SUM(amount) AS total FROM orders GROUP BY customer_id)) WHERE rn <= 3;\n"},
+	{rule: lint.OverUpdating, name: "GROUP BY subquery", ddl: retract, dml: "INSERT INTO s SELECT customer_id, CAST(SUM(total) OVER (PARTITION BY customer_id ORDER BY pt) AS STRING) FROM (SELECT customer_id, SUM(amount) AS total, PROCTIME() AS pt FROM orders GROUP BY customer_id);\n", want: []string{"dml.sql:1:40 error"}},
+	{rule: lint.OverUpdating, name: "upsert table", ddl: retract, dml: "INSERT INTO s SELECT account_id, CAST(AVG(balance) OVER (PARTITION BY customer_id ORDER BY updated_ts) AS STRING) FROM balances;\n", want: []string{"dml.sql:1:39 error"}},
+	{rule: lint.OverUpdating, name: "upsert-kafka table (oss)", profile: lint.OSS, ddl: ossRetract, dml: "INSERT INTO s SELECT account_id, CAST(LAG(balance) OVER (PARTITION BY customer_id ORDER BY updated_ts) AS STRING) FROM balances;\n", want: []string{"dml.sql:1:39 error"}},
+	{rule: lint.OverUpdating, name: "LEFT JOIN", ddl: retract, dml: "INSERT INTO s SELECT order_id, CAST(COUNT(*) OVER (PARTITION BY customer_id ORDER BY pt) AS STRING) FROM (SELECT o.order_id, o.customer_id, PROCTIME() AS pt FROM orders o LEFT JOIN orders r ON o.order_id = r.order_id);\n", want: []string{"dml.sql:1:37 error"}},
+	{rule: lint.OverUpdating, name: "dedup keeping the last row", ddl: retract, dml: "INSERT INTO s SELECT order_id, CAST(SUM(amount) OVER (PARTITION BY customer_id ORDER BY order_ts) AS STRING) FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY order_ts DESC) AS rn FROM orders) WHERE rn = 1;\n", want: []string{"dml.sql:1:37 error"}},
+	{rule: lint.OverUpdating, name: "NOT EXISTS", ddl: retract, dml: "INSERT INTO s SELECT order_id, CAST(COUNT(*) OVER (PARTITION BY customer_id ORDER BY pt) AS STRING) FROM (SELECT order_id, customer_id, PROCTIME() AS pt FROM orders o WHERE NOT EXISTS (SELECT 1 FROM orders r WHERE r.customer_id = o.customer_id AND r.amount > o.amount));\n", want: []string{"dml.sql:1:37 error"}},
+	{rule: lint.OverUpdating, name: "ROW_NUMBER without a rank filter, in a CTE", ddl: retract, dml: "INSERT INTO s WITH b AS (SELECT account_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY updated_ts) AS n FROM balances) SELECT account_id, CAST(n AS STRING) FROM b;\n", want: []string{"dml.sql:1:45 error"}},
 
 	// lint.append-sink-updating
 	{rule: lint.AppendSink, name: "aggregate into append", ddl: appendSink, dml: `INSERT INTO s

@@ -14,6 +14,7 @@ import (
 const (
 	DedupShape      = "lint.dedup-shape"
 	OverOrder       = "lint.over-order"
+	OverUpdating    = "lint.over-updating"
 	AppendSink      = "lint.append-sink-updating"
 	UpsertKey       = "lint.upsert-key"
 	CurrentTime     = "lint.current-time"
@@ -68,10 +69,23 @@ var registry = []*Rule{
 		ID: OverOrder, Severity: diag.Error,
 		Title: "OVER window not ordered by one ascending time attribute",
 		Doc: "In streaming, Flink computes OVER aggregates (SUM/AVG/LAG/ROW_NUMBER ... OVER) only when the window is ordered by a single time attribute, ascending; " +
-			"any other ordering is rejected by the planner. A ROW_NUMBER followed by a rank filter is a Top-N or a deduplication instead (see lint.dedup-shape). " +
+			"any other ordering is rejected by the planner. A time attribute is an event-time column with a WATERMARK ($rowtime on Confluent Cloud) or a processing-time " +
+			"column (AS PROCTIME() in the DDL, or PROCTIME() AS name in a query), selected as it is or renamed. " +
+			"A ROW_NUMBER followed by a rank filter is a Top-N or a deduplication instead (see lint.dedup-shape). " +
 			"The finding is an error when the ordering is certainly not a time attribute (several columns, DESC, an expression, or a column of a known table " +
 			"without a watermark), a warning when the tables read are unknown.",
 		Fix: "Order the window by the event-time attribute ($rowtime, or a column with a WATERMARK), or compute the sequence with a rank filter (Top-N).",
+	},
+	{
+		ID: OverUpdating, Severity: diag.Error,
+		Title: "OVER aggregate over an updating input",
+		Doc: "Flink computes an OVER aggregate (SUM/AVG/COUNT/LAG/LEAD/ROW_NUMBER ... OVER (PARTITION BY ... ORDER BY <time attribute>)) only on rows that are appended: " +
+			"its planner rejects an input with updates or deletes (\"StreamPhysicalOverAggregate doesn't support consuming update and delete changes\"). " +
+			"The rows a SELECT block reads update when it reads an upsert or retract table, a subquery with a GROUP BY, an aggregate or DISTINCT, an outer join, " +
+			"a join with an updating table, a NOT EXISTS or NOT IN subquery, or a deduplication that keeps the last row (translate/streaming works this out; the message says why). " +
+			"A ROW_NUMBER, RANK or DENSE_RANK filtered by a rank filter in the query above is a Top-N or a deduplication, which Flink's Rank operator computes on updating input too: it is not reported.",
+		Fix: "Compute the window on append-only rows: read the append-only table upstream of the aggregation, join or upsert table (the raw topic, or a deduplication keeping the first row), " +
+			"or express it with what accepts updates: a GROUP BY aggregation, or a ROW_NUMBER with a rank filter (Top-N).",
 	},
 	{
 		ID: AppendSink, Severity: diag.Error,

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/c360-migrate/c360-migrate/agent"
 	"github.com/c360-migrate/c360-migrate/cmd/c360-migrate/app"
 	"github.com/c360-migrate/c360-migrate/validate/localflink/flinktest"
 )
@@ -18,7 +19,9 @@ import (
 // purchaseSequence is a scripted answer for int_c360_customer_purchase_sequence:
 // every OVER aggregate on one window ordered by $rowtime (Flink allows one
 // window per SELECT), the row number as a running COUNT(*) and the rolling
-// average of three as a sum of LAGs. It passes our parser and the lint.
+// average of three as a sum of LAGs. It passes our parser, but the lint
+// rejects it: the windows read src_c360_transactions, a retract table
+// (lint.over-updating).
 const purchaseSequence = `INSERT INTO int_c360_customer_purchase_sequence
 WITH ordered AS (
   SELECT
@@ -80,23 +83,21 @@ func TestC360LLMFigures(t *testing.T) {
 	noFrames := strings.ReplaceAll(purchaseSequence, " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW", "")
 	o := &ollama{answers: []string{jsonAnswer(unchanged), jsonAnswer(purchaseSequence), jsonAnswer(noFrames)}}
 	srv := o.serve(t)
-	// With the dry run: the lint rejects the first answer and Flink the
-	// other two (a frame on LAG; then an OVER aggregate on the updating
-	// src_c360_transactions), so the table ends failed. Without it, the
-	// lint keeps the second answer, which Flink would reject.
+	// Every answer keeps OVER windows on the updating src_c360_transactions,
+	// which Flink rejects ("StreamPhysicalOverAggregate doesn't support
+	// consuming update and delete changes"). The lint says so first
+	// (lint.over-updating), so all three answers are rejected before Flink
+	// is asked, with the dry run or without it, and the table ends failed.
 	calls, code, status := 3, app.ExitNeedsLLM, "0 of 1 tables translated, 1 failed"
-	if testing.Short() {
-		calls, code, status = 2, app.ExitOK, "1 of 1 tables translated, 0 failed"
-	}
 	args = append(args, "--ollama-url", srv.URL, "spark_src")
 
 	r := run(t, "", args...)
 	t.Log(r.stdout)
 	require.Equal(t, code, r.code, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, fmt.Sprintf("%s; %d model calls, 0 answers replayed", status, calls))
-	if !testing.Short() {
-		assert.Contains(t, r.stdout, "rejects it [dml]: StreamPhysicalOverAggregate doesn't support consuming update and delete changes")
-	}
+	assert.Contains(t, r.stdout, "the last: dml.int_c360_customer_purchase_sequence.sql:9:10: error: [lint.over-updating] COUNT, LAG, SUM OVER has an updating input (reads the updating table src_c360_transactions)")
+	assert.Equal(t, calls, strings.Count(r.stderr, ": "+agent.StepCheck+"\n"), r.stderr)
+	assert.NotContains(t, r.stderr, ": "+agent.StepDeploy+"\n", "no answer reaches Flink")
 	f := reportFigures(t, tmp)
 	require.NotNil(t, f.LLM)
 	assert.Equal(t, calls, f.LLM.Calls)
