@@ -195,7 +195,7 @@ func Summary(run *result.Run) string {
 			}
 			parts = append(parts, f.d.Position.String()+ruleSuffix(f.d))
 		}
-		p("residue: %s: %s\n", plural(c.residue, "construct", "constructs"), strings.Join(parts, ", "))
+		p("residue: %s: %s\n", plural(c.residue, "finding", "findings"), strings.Join(parts, ", "))
 	}
 
 	p("streaming notes: %d", c.notes)

@@ -127,7 +127,7 @@ func TestSummary(t *testing.T) {
 		{"sample", emittest.Run(), []string{
 			"3 tables: 2 translated, 1 needs-llm\n",
 			"rules applied: 7 rewrites by 6 rules: type.string ×2, dedup.source ×1, func.current-date ×1, func.datediff ×1, raw.csv-view ×1, and 1 more\n",
-			"residue: 2 constructs: dimensions/dim_customers.sql:7:3 [func.transform], dimensions/dim_customers.sql:7:13 [func.collect_list]\n",
+			"residue: 2 findings: dimensions/dim_customers.sql:7:3 [func.transform], dimensions/dim_customers.sql:7:13 [func.collect_list]\n",
 			"streaming notes: 4 (3 warnings)\n",
 			"hint: 1 table needs the LLM (c360_dim_customers): start Ollama and run again",
 		}, nil},
