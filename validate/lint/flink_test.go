@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/c360-migrate/c360-migrate/translate/ast"
+	"github.com/c360-migrate/c360-migrate/translate/diag"
 	"github.com/c360-migrate/c360-migrate/translate/parser"
 	"github.com/c360-migrate/c360-migrate/translate/printer"
 	"github.com/c360-migrate/c360-migrate/translate/token"
@@ -22,12 +23,38 @@ import (
 // which is produced by node ...").
 const overAggUpdating = "StreamPhysicalOverAggregate doesn't support consuming update"
 
+// appendSinkUpdating is how Flink's planner rejects an updating query
+// written into an append-only sink ("Table sink '...' doesn't support
+// consuming update changes which is produced by node ...").
+const appendSinkUpdating = "doesn't support consuming update"
+
 // TestOverUpdatingAgreesWithFlink plans every lint.over-updating row on a
 // real Flink (EXPLAIN of the INSERT, after the CREATE TABLEs of the inputs
 // and the sink, adapted for open-source Flink as the dry run does): Flink
 // must reject exactly the rows the lint flags, each with the OVER
 // aggregate's changelog error.
 func TestOverUpdatingAgreesWithFlink(t *testing.T) {
+	agreesWithFlink(t, lint.OverUpdating, overAggUpdating, func(t *testing.T, d *diag.Diagnostic) {
+		if d.Rule == lint.OverOrder {
+			// The rows order their windows by time attributes, so that
+			// Flink's verdict is about the input alone.
+			t.Errorf("row not about the input alone: %s", d)
+		}
+	})
+}
+
+// TestAppendSinkAgreesWithFlink: the same for lint.append-sink-updating,
+// whose rows include what streaming.Analyze takes as appending although
+// it joins or aggregates (window aggregations, temporal and interval
+// joins): Flink must plan exactly those into an append-only sink.
+func TestAppendSinkAgreesWithFlink(t *testing.T) {
+	agreesWithFlink(t, lint.AppendSink, appendSinkUpdating, nil)
+}
+
+// agreesWithFlink plans each row of rule on the real Flink and checks that
+// Flink rejects, with a message containing reason, exactly the rows the
+// lint flags under rule; other is called with the row's other findings.
+func agreesWithFlink(t *testing.T, rule, reason string, other func(*testing.T, *diag.Diagnostic)) {
 	if testing.Short() {
 		t.Skip("plans on a real Flink SQL Gateway; skipped with -short")
 	}
@@ -37,7 +64,7 @@ func TestOverUpdatingAgreesWithFlink(t *testing.T) {
 	defer cancel()
 	n := 0
 	for _, r := range rows {
-		if r.rule != lint.OverUpdating {
+		if r.rule != rule {
 			continue
 		}
 		n++
@@ -45,12 +72,10 @@ func TestOverUpdatingAgreesWithFlink(t *testing.T) {
 			flagged := false
 			for _, d := range lintRow(t, r) {
 				switch {
-				case d.Rule == lint.OverUpdating:
+				case d.Rule == rule:
 					flagged = true
-				case d.Rule == lint.OverOrder:
-					// The rows order their windows by time attributes, so
-					// that Flink's verdict is about the input alone.
-					t.Errorf("row not about the input alone: %s", d)
+				case other != nil:
+					other(t, d)
 				}
 			}
 			msg := planOnFlink(ctx, t, c, r)
@@ -60,7 +85,7 @@ func TestOverUpdatingAgreesWithFlink(t *testing.T) {
 				t.Errorf("the lint flags it, Flink plans it")
 			case !flagged && rejected:
 				t.Errorf("Flink rejects it, the lint does not flag it: %s", msg)
-			case rejected && !strings.Contains(msg, overAggUpdating):
+			case rejected && !strings.Contains(msg, reason):
 				t.Errorf("Flink rejects it for another reason: %s", msg)
 			}
 			if rejected {
@@ -69,7 +94,7 @@ func TestOverUpdatingAgreesWithFlink(t *testing.T) {
 		})
 	}
 	if n == 0 {
-		t.Fatal("no lint.over-updating rows")
+		t.Fatalf("no %s rows", rule)
 	}
 }
 

@@ -12,8 +12,9 @@ import (
 
 // inputs are the tables the test DML reads (Confluent profile): orders is
 // append-only with an event-time attribute order_ts and a processing-time
-// attribute pt; customers is upsert; balances is upsert with an event-time
-// attribute updated_ts.
+// attribute pt; customers is upsert; balances and tiers are upsert with an
+// event-time attribute updated_ts (tiers, keyed by customer_id, is the
+// versioned table of the temporal joins).
 const inputs = `CREATE TABLE orders (
   order_id STRING,
   customer_id STRING,
@@ -36,13 +37,20 @@ CREATE TABLE balances (
   PRIMARY KEY (account_id) NOT ENFORCED,
   WATERMARK FOR updated_ts AS updated_ts
 ) WITH ('changelog.mode' = 'upsert');
+CREATE TABLE tiers (
+  customer_id STRING,
+  tier STRING,
+  updated_ts TIMESTAMP(3),
+  WATERMARK FOR updated_ts AS updated_ts,
+  PRIMARY KEY (customer_id) NOT ENFORCED
+) WITH ('changelog.mode' = 'upsert');
 `
 
 const (
 	appendSink = "CREATE TABLE s (a STRING, n BIGINT) WITH ('changelog.mode' = 'append');\n"
 	upsertSink = "CREATE TABLE s (customer_id STRING, n BIGINT, PRIMARY KEY (customer_id) NOT ENFORCED) WITH ('changelog.mode' = 'upsert');\n"
 	retract    = "CREATE TABLE s (a STRING, b STRING) WITH ('changelog.mode' = 'retract');\n"
-	ossSink    = "CREATE TABLE s (\n  a STRING\n) WITH (\n  'connector' = 'kafka',\n  'topic' = 's'\n);\n"
+	ossSink    = "CREATE TABLE s (\n  a STRING\n) WITH (\n  'connector' = 'kafka',\n  'topic' = 's',\n  'properties.bootstrap.servers' = 'localhost:9092',\n  'format' = 'json'\n);\n"
 	ossRetract = "CREATE TABLE s (a STRING, b STRING) WITH ('connector' = 'kafka', 'topic' = 's', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'debezium-json');\n"
 )
 
@@ -156,9 +164,9 @@ FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(order_ts), INTERVAL '1' HOUR))
 GROUP BY window_start, window_end, customer_id;
 `},
 	{rule: lint.AppendSink, name: "ok: temporal join of an upsert table into append", ddl: appendSink, dml: `INSERT INTO s
-SELECT c.name AS a, 1 AS n
+SELECT t.tier AS a, 1 AS n
 FROM orders o
-LEFT JOIN customers FOR SYSTEM_TIME AS OF o.order_ts AS c ON o.customer_id = c.customer_id;
+LEFT JOIN tiers FOR SYSTEM_TIME AS OF o.order_ts AS t ON o.customer_id = t.customer_id;
 `},
 	{rule: lint.AppendSink, name: "ok: left interval join into append", ddl: appendSink, dml: `INSERT INTO s
 SELECT a.order_id AS a, 1 AS n
