@@ -25,7 +25,10 @@ type Table struct {
 	// TimeAttrs are the columns that are time attributes: the WATERMARK
 	// column, PROCTIME() columns, and $rowtime on Confluent Cloud.
 	TimeAttrs map[string]bool
-	DDL       *ast.CreateTable
+	// Proctime are the PROCTIME() columns among TimeAttrs; the others are
+	// event-time attributes.
+	Proctime map[string]bool
+	DDL      *ast.CreateTable
 }
 
 // Catalog maps lower-case table names to what is known of them.
@@ -58,7 +61,7 @@ func (c Catalog) env(name string) (streaming.Input, bool) {
 // 'changelog.mode' is upsert with a primary key and append without; for
 // open-source Flink the connector decides (upsert-kafka is upsert).
 func TableOf(ct *ast.CreateTable, profile string) *Table {
-	t := &Table{Name: strings.ToLower(ct.Name.Last().Name), Types: map[string]string{}, TimeAttrs: map[string]bool{}, DDL: ct}
+	t := &Table{Name: strings.ToLower(ct.Name.Last().Name), Types: map[string]string{}, TimeAttrs: map[string]bool{}, Proctime: map[string]bool{}, DDL: ct}
 	for _, c := range ct.Columns {
 		n := strings.ToLower(c.Name.Name)
 		t.Columns = append(t.Columns, n)
@@ -72,6 +75,7 @@ func TableOf(ct *ast.CreateTable, profile string) *Table {
 		}
 		if f, ok := c.Computed.(*ast.Func); ok && strings.EqualFold(f.Name.Last().Name, "PROCTIME") {
 			t.TimeAttrs[n] = true
+			t.Proctime[n] = true
 		}
 	}
 	if ct.PrimaryKey != nil {
@@ -83,7 +87,9 @@ func TableOf(ct *ast.CreateTable, profile string) *Table {
 	if ct.Watermark != nil && ct.Watermark.Column != nil {
 		t.TimeAttrs[strings.ToLower(ct.Watermark.Column.Last().Name)] = true
 	}
-	if profile != OSS {
+	// On Confluent Cloud the default watermark is on $rowtime; a table has
+	// one watermark, so a declared one on another column replaces it.
+	if profile != OSS && ct.Watermark == nil {
 		t.TimeAttrs["$rowtime"] = true
 	}
 	mode := strings.ToLower(option(ct.With, "changelog.mode"))

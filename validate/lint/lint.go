@@ -124,6 +124,7 @@ func (l *linter) insert(ins *ast.InsertStmt) {
 	}
 	l.orderLimit(ins.Query)
 	l.joins(ins, res)
+	l.temporalJoins(ins)
 	if sel, ok := ins.Query.Body.(*ast.Select); ok {
 		for _, it := range sel.Items {
 			if _, star := it.Expr.(*ast.Star); star {
@@ -148,9 +149,6 @@ func (l *linter) prepare(ins *ast.InsertStmt) {
 	l.parent = map[*ast.Select]*ast.Select{}
 	l.timeAttrs = map[string]bool{}
 	l.known = true
-	if l.profile != OSS {
-		l.timeAttrs["$rowtime"] = true
-	}
 	ast.Inspect(ins.Query, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CTE); ok {
 			l.ctes[strings.ToLower(c.Name.Name)] = c.Query
@@ -182,6 +180,11 @@ func (l *linter) prepare(ins *ast.InsertStmt) {
 		}
 		return true
 	})
+	// A table the catalog does not know has $rowtime's default watermark
+	// on Confluent Cloud, unless its DDL declares another.
+	if !l.known && l.profile != OSS {
+		l.timeAttrs["$rowtime"] = true
+	}
 	// A time attribute selected under another name stays one, and
 	// PROCTIME() makes one; selects are listed outer first, so go inner
 	// first, twice for CTE chains.
@@ -356,6 +359,61 @@ func (l *linter) joins(ins *ast.InsertStmt, res *streaming.Result) {
 			l.report(j.Pos(), diag.Warning, JoinTTL, "an IN/EXISTS subquery is a join that keeps both sides in state forever", "")
 		}
 	}
+}
+
+// temporalJoins checks each JOIN t FOR SYSTEM_TIME AS OF x: t a versioned
+// table (primary key, event-time attribute), x a time attribute as it is.
+// A right side the catalog does not know is not judged.
+func (l *linter) temporalJoins(ins *ast.InsertStmt) {
+	ast.Inspect(ins.Query, func(n ast.Node) bool {
+		j, ok := n.(*ast.Join)
+		if !ok {
+			return true
+		}
+		tn, ok := j.Right.(*ast.TableName)
+		if !ok || tn.SystemTime == nil {
+			return true
+		}
+		name := strings.ToLower(tn.Name.Last().Name)
+		right := l.cat[name]
+		if _, cte := l.ctes[name]; cte {
+			right = nil
+		}
+		asOf := tn.SystemTime
+		col, isName := asOf.(*ast.Name)
+		switch {
+		case !isName && l.known:
+			l.report(asOf.Pos(), diag.Error, TemporalJoin,
+				fmt.Sprintf("FOR SYSTEM_TIME AS OF %s: Flink takes only a time attribute of the left side, as it is, not an expression", flinkText(asOf)), "")
+		case isName && l.known && !l.isTimeAttr(col):
+			l.report(asOf.Pos(), diag.Error, TemporalJoin,
+				fmt.Sprintf("FOR SYSTEM_TIME AS OF %s: %s is not a time attribute (no WATERMARK on it)", flinkText(col), col.Last().Name), "")
+		case isName && l.isProctime(col):
+			l.report(asOf.Pos(), diag.Error, TemporalJoin,
+				fmt.Sprintf("FOR SYSTEM_TIME AS OF %s is a processing-time attribute: a lookup join, which %s (a streaming table) does not support", flinkText(col), name), "")
+		case right == nil:
+		case len(right.Key) == 0:
+			l.report(tn.Name.Pos(), diag.Error, TemporalJoin,
+				fmt.Sprintf("the temporal join reads %s, which has no PRIMARY KEY: not a versioned table", name), "")
+		case len(right.TimeAttrs) == len(right.Proctime):
+			l.report(tn.Name.Pos(), diag.Error, TemporalJoin,
+				fmt.Sprintf("the temporal join reads %s, which has no event-time attribute (WATERMARK): not a versioned table", name), "")
+		}
+		return true
+	})
+}
+
+func flinkText(e ast.Expr) string { return printer.Print(e, printer.Config{Dialect: token.Flink}) }
+
+// isProctime reports a PROCTIME() column of a table read.
+func (l *linter) isProctime(n *ast.Name) bool {
+	c := strings.ToLower(n.Last().Name)
+	for _, t := range l.cat {
+		if t.Proctime[c] {
+			return true
+		}
+	}
+	return false
 }
 
 func hasTTLHint(ins *ast.InsertStmt) bool {

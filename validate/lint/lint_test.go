@@ -11,8 +11,9 @@ import (
 )
 
 // inputs are the tables the test DML reads (Confluent profile): orders is
-// append-only with an event-time attribute order_ts and a processing-time
-// attribute pt; customers is upsert; balances and tiers are upsert with an
+// append-only with an event-time attribute order_ts (so $rowtime is not
+// one) and a processing-time attribute pt; payments is append-only with
+// $rowtime's default watermark; customers is upsert; balances and tiers are upsert with an
 // event-time attribute updated_ts (tiers, keyed by customer_id, is the
 // versioned table of the temporal joins).
 const inputs = `CREATE TABLE orders (
@@ -37,6 +38,11 @@ CREATE TABLE balances (
   PRIMARY KEY (account_id) NOT ENFORCED,
   WATERMARK FOR updated_ts AS updated_ts
 ) WITH ('changelog.mode' = 'upsert');
+CREATE TABLE payments (
+  payment_id STRING,
+  customer_id STRING,
+  amount DECIMAL(10, 2)
+) WITH ('changelog.mode' = 'append');
 CREATE TABLE tiers (
   customer_id STRING,
   tier STRING,
@@ -74,15 +80,15 @@ SELECT order_id, customer_id FROM (
 ) WHERE rn = 1;
 `, want: []string{"dml.sql:3:13 warning"}},
 	{rule: lint.DedupShape, name: "rn <= 1", ddl: retract, dml: `INSERT INTO s
-SELECT order_id, customer_id FROM (
-  SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY $rowtime DESC) AS rn
-  FROM orders
+SELECT payment_id, customer_id FROM (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY payment_id ORDER BY $rowtime DESC) AS rn
+  FROM payments
 ) WHERE rn <= 1;
 `, want: []string{"dml.sql:5:9 warning"}},
 	{rule: lint.DedupShape, name: "2 > rn", ddl: retract, dml: `INSERT INTO s
-SELECT order_id, customer_id FROM (
-  SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY $rowtime DESC) AS rn
-  FROM orders
+SELECT payment_id, customer_id FROM (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY payment_id ORDER BY $rowtime DESC) AS rn
+  FROM payments
 ) WHERE customer_id IS NOT NULL AND 2 > rn;
 `, want: []string{"dml.sql:5:37 warning"}},
 	{rule: lint.DedupShape, name: "no partition, through a CTE", ddl: retract, dml: `INSERT INTO s
@@ -92,9 +98,9 @@ WITH ranked AS (
 SELECT order_id, customer_id FROM ranked WHERE r = 1;
 `, want: []string{"dml.sql:3:33 warning"}},
 	{rule: lint.DedupShape, name: "ok: $rowtime DESC, = 1", ddl: retract, dml: `INSERT INTO s
-SELECT order_id, customer_id FROM (
-  SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY $rowtime DESC) AS rn
-  FROM orders
+SELECT payment_id, customer_id FROM (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY payment_id ORDER BY $rowtime DESC) AS rn
+  FROM payments
 ) WHERE rn = 1;
 `},
 	{rule: lint.DedupShape, name: "ok: watermark column ASC", ddl: retract, dml: `INSERT INTO s
@@ -178,6 +184,38 @@ SELECT c.name AS a, 1 AS n
 FROM orders o
 LEFT JOIN customers c ON o.customer_id = c.customer_id;
 `, want: []string{"dml.sql:1:1 error"}},
+
+	// lint.temporal-join: TestTemporalJoinAgreesWithFlink plans each row.
+	{rule: lint.TemporalJoin, name: "ok: versioned table, AS OF the left's watermark column", ddl: retract, dml: `INSERT INTO s
+SELECT o.order_id, t.tier
+FROM orders o
+JOIN tiers FOR SYSTEM_TIME AS OF o.order_ts AS t ON o.customer_id = t.customer_id;
+`},
+	{rule: lint.TemporalJoin, name: "no primary key", ddl: retract, dml: `INSERT INTO s
+SELECT a.order_id, b.customer_id
+FROM orders a
+JOIN orders FOR SYSTEM_TIME AS OF a.order_ts AS b ON a.order_id = b.order_id;
+`, want: []string{"dml.sql:4:6 error"}},
+	{rule: lint.TemporalJoin, name: "no event-time attribute (oss)", profile: lint.OSS, ddl: ossSink, dml: `INSERT INTO s
+SELECT c.name
+FROM orders o
+JOIN customers FOR SYSTEM_TIME AS OF o.order_ts AS c ON o.customer_id = c.customer_id;
+`, want: []string{"dml.sql:4:6 error"}},
+	{rule: lint.TemporalJoin, name: "AS OF an expression", ddl: retract, dml: `INSERT INTO s
+SELECT o.order_id, t.tier
+FROM orders o
+JOIN tiers FOR SYSTEM_TIME AS OF o.order_ts - INTERVAL '1' HOUR AS t ON o.customer_id = t.customer_id;
+`, want: []string{"dml.sql:4:34 error"}},
+	{rule: lint.TemporalJoin, name: "AS OF a column that is not a time attribute", ddl: retract, dml: `INSERT INTO s
+SELECT o.order_id, t.tier
+FROM orders o
+JOIN tiers FOR SYSTEM_TIME AS OF o.$rowtime AS t ON o.customer_id = t.customer_id;
+`, want: []string{"dml.sql:4:34 error"}},
+	{rule: lint.TemporalJoin, name: "AS OF a processing-time attribute", ddl: retract, dml: `INSERT INTO s
+SELECT o.order_id, t.tier
+FROM orders o
+JOIN tiers FOR SYSTEM_TIME AS OF o.pt AS t ON o.customer_id = t.customer_id;
+`, want: []string{"dml.sql:4:34 error"}},
 
 	// lint.upsert-key
 	{rule: lint.UpsertKey, name: "primary key is not the GROUP BY key", ddl: upsertSink, dml: `INSERT INTO s

@@ -15,6 +15,7 @@ const (
 	DedupShape      = "lint.dedup-shape"
 	OverOrder       = "lint.over-order"
 	OverUpdating    = "lint.over-updating"
+	TemporalJoin    = "lint.temporal-join"
 	AppendSink      = "lint.append-sink-updating"
 	UpsertKey       = "lint.upsert-key"
 	CurrentTime     = "lint.current-time"
@@ -86,6 +87,15 @@ var registry = []*Rule{
 			"A ROW_NUMBER, RANK or DENSE_RANK filtered by a rank filter in the query above is a Top-N or a deduplication, which Flink's Rank operator computes on updating input too: it is not reported.",
 		Fix: "Compute the window on append-only rows: read the append-only table upstream of the aggregation, join or upsert table (the raw topic, or a deduplication keeping the first row), " +
 			"or express it with what accepts updates: a GROUP BY aggregation, or a ROW_NUMBER with a rank filter (Top-N).",
+	},
+	{
+		ID: TemporalJoin, Severity: diag.Error,
+		Title: "Temporal join Flink cannot plan",
+		Doc: "JOIN t FOR SYSTEM_TIME AS OF l.ts reads the version of t's row valid at l.ts: t must be a versioned table, with a PRIMARY KEY (which the ON clause equates) " +
+			"and an event-time attribute (a WATERMARK column; on Confluent Cloud every table has $rowtime), and l.ts must be a time attribute of the left side, " +
+			"as it is, not an expression of it. Flink's planner rejects any other form. A processing-time attribute after AS OF makes a lookup join, which needs " +
+			"a connector that supports lookups (JDBC, HBase...), not a Kafka table.",
+		Fix: "Declare the right table with PRIMARY KEY (...) NOT ENFORCED and a WATERMARK, and write AS OF <left alias>.<event-time attribute> ($rowtime, or the left table's WATERMARK column).",
 	},
 	{
 		ID: AppendSink, Severity: diag.Error,
@@ -195,7 +205,7 @@ func RuleByID(id string) *Rule {
 // while the rules that produced them are the same. Adding a rule or
 // changing a severity changes the fingerprint by itself; bump Version when
 // an existing rule starts finding more, less or other things.
-const Version = 1
+const Version = 2
 
 // Fingerprint names the rule set: Version and every rule's id and default
 // severity, in documentation order.
