@@ -231,7 +231,7 @@ func (l *Loop) data(t *result.Table, inputs []*result.Table) *prompts.Data {
 		d.Columns = append(d.Columns, prompts.Column{Name: c.Name, Type: c.Type})
 	}
 	for _, in := range inputs {
-		pi := prompts.Input{Name: in.FlinkName}
+		pi := prompts.Input{Name: in.FlinkName, Changelog: in.Changelog, Key: in.Key}
 		for _, c := range in.Columns {
 			pi.Columns = append(pi.Columns, prompts.Column{Name: c.Name, Type: c.Type})
 		}

@@ -39,6 +39,11 @@ type Column struct {
 type Input struct {
 	Name    string
 	Columns []Column
+	// Changelog is its changelog mode (append, upsert, retract; "" when
+	// unknown) and Key its primary key: an OVER aggregate, for one, reads
+	// only appended rows.
+	Changelog string
+	Key       []string
 }
 
 // Conventions are the target profile's rules the model must follow.

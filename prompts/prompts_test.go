@@ -32,7 +32,7 @@ SELECT * FROM ordered;`,
 		Inputs: []prompts.Input{{Name: "src_c360_transactions", Columns: []prompts.Column{
 			{Name: "transaction_id", Type: "STRING"}, {Name: "customer_id", Type: "STRING"},
 			{Name: "transaction_ts", Type: "TIMESTAMP(3)"}, {Name: "channel", Type: "STRING"},
-			{Name: "total_amount", Type: "DECIMAL(12, 2)"}}}},
+			{Name: "total_amount", Type: "DECIMAL(12, 2)"}}, Changelog: "upsert", Key: []string{"transaction_id"}}},
 		Functions: []string{"datediff -> TIMESTAMPDIFF(DAY, ...)"},
 	}
 }
@@ -70,7 +70,7 @@ func TestTranslate(t *testing.T) {
 		"(confluent profile)", "`$rowtime`", "ROW_NUMBER() OVER (PARTITION BY <key>", "PRIMARY KEY", "'changelog.mode'",
 		"- intermediates/int_customer_purchase_sequence.sql:9:5: ROW_NUMBER OVER is ordered",
 		"  spark: row_number() over (partition by customer_id",
-		"- src_c360_transactions(transaction_id STRING, customer_id STRING, transaction_ts TIMESTAMP(3), channel STRING, total_amount DECIMAL(12, 2))",
+		"- src_c360_transactions(transaction_id STRING, customer_id STRING, transaction_ts TIMESTAMP(3), channel STRING, total_amount DECIMAL(12, 2)) upsert, key (transaction_id)\n",
 		"Known Flink equivalents: datediff -> TIMESTAMPDIFF(DAY, ...)",
 		"Partial Flink DML:\nINSERT INTO int_c360_customer_purchase_sequence\nWITH ordered AS (")
 	if strings.Contains(out, "Previous answer") || strings.Contains(out, "Partial Flink DDL") {
