@@ -350,25 +350,37 @@ func (p *parser) leave() { p.depth-- }
 // ---------------------------------------------------------------------------
 // comments and hints
 
+// The comments of consecutive tokens are consecutive in p.comments, so the
+// comments of toks[a..b] are p.comments[p.cmtStart[a]:p.cmtStart[b+1]], and
+// those not yet taken start at p.firstUntaken(). The functions below work on
+// such ranges: most tokens have no comment, and an empty range is then
+// found without visiting the tokens one by one.
+
+// firstUntaken returns the index in p.comments of the first comment of
+// toks[cmtFrom] that is not taken yet.
+func (p *parser) firstUntaken() int { return int(p.cmtStart[p.cmtFrom]) + p.cmtSkip }
+
+// untaken returns the texts of p.comments[lo:hi], consumed hints left out.
+func (p *parser) untaken(lo, hi int) []string {
+	var out []string
+	for j := lo; j < hi; j++ {
+		if !p.usedAt(j) {
+			out = append(out, p.comments[j].Lit)
+		}
+	}
+	return out
+}
+
 // takeComments returns the comments written before the current token that
 // no node has taken yet; hints that were consumed are skipped.
 func (p *parser) takeComments() []string {
 	p.tok() // keeps p.i on a token (EOF at the most)
 	var out []string
-	for k := p.cmtFrom; k <= p.i; k++ {
-		from := 0
-		if k == p.cmtFrom {
-			from = p.cmtSkip
-		}
-		for j := from; j < len(p.cmtsOf(k)); j++ {
-			if p.hintUsed(k, j) {
-				continue
-			}
-			out = append(out, p.cmtsOf(k)[j].Lit)
-		}
+	if p.cmtFrom <= p.i {
+		out = p.untaken(p.firstUntaken(), int(p.cmtStart[p.i+1]))
 	}
 	p.cmtFrom = p.i
-	p.cmtSkip = len(p.cmtsOf(p.i))
+	p.cmtSkip = int(p.cmtStart[p.i+1] - p.cmtStart[p.i])
 	return out
 }
 
@@ -377,27 +389,26 @@ func (p *parser) takeComments() []string {
 // It takes nothing while earlier comments are still pending, to keep order.
 func (p *parser) takeTrailing() []string {
 	p.tok() // keeps p.i on a token (EOF at the most)
-	prev := p.prevTok()
 	k := p.i
-	if p.pendingBefore(k) {
+	lo, hi := int(p.cmtStart[k]), int(p.cmtStart[k+1])
+	if k == p.cmtFrom {
+		lo += p.cmtSkip
+	}
+	if lo >= hi || p.pendingBefore(k) {
 		return nil
 	}
-	from := 0
-	if k == p.cmtFrom {
-		from = p.cmtSkip
-	}
+	prevLine := int(p.toks[max(p.i-1, 0)].line)
 	var out []string
-	j := from
-	for ; j < len(p.cmtsOf(k)); j++ {
-		c := p.cmtsOf(k)[j]
-		if c.Pos.Line != prev.Pos.Line || p.hintUsed(k, j) {
+	j := lo
+	for ; j < hi; j++ {
+		if p.comments[j].Pos.Line != prevLine || p.usedAt(j) {
 			break
 		}
-		out = append(out, c.Lit)
+		out = append(out, p.comments[j].Lit)
 	}
 	if len(out) > 0 {
 		p.cmtFrom = k
-		p.cmtSkip = j
+		p.cmtSkip = j - int(p.cmtStart[k])
 	}
 	return out
 }
@@ -405,23 +416,23 @@ func (p *parser) takeTrailing() []string {
 // pendingBefore reports whether comments of tokens before index k are
 // still untaken.
 func (p *parser) pendingBefore(k int) bool {
-	for i := p.cmtFrom; i < k; i++ {
-		from := 0
-		if i == p.cmtFrom {
-			from = p.cmtSkip
-		}
-		for j := from; j < len(p.cmtsOf(i)); j++ {
-			if !p.hintUsed(i, j) {
-				return true
-			}
+	if p.cmtFrom >= k {
+		return false
+	}
+	for j := p.firstUntaken(); j < int(p.cmtStart[k]); j++ {
+		if !p.usedAt(j) {
+			return true
 		}
 	}
 	return false
 }
 
 func (p *parser) hintUsed(k, j int) bool {
-	return p.used != nil && p.used[p.cmtStart[min(k, len(p.toks)-1)]+int32(j)]
+	return p.usedAt(int(p.cmtStart[min(k, len(p.toks)-1)]) + j)
 }
+
+// usedAt reports whether p.comments[j] is a hint that was consumed.
+func (p *parser) usedAt(j int) bool { return p.used != nil && p.used[int32(j)] }
 
 // takeHints parses the /*+ ... */ hints written just before the current
 // token. Hints elsewhere stay comments.
@@ -559,18 +570,8 @@ func (p *parser) finish(s ast.Stmt, startIdx int, start token.Pos, before []stri
 // (not the comments before toks[end] itself).
 func (p *parser) takeCommentsBefore(end int) []string {
 	var out []string
-	for k := p.cmtFrom; k < end; k++ {
-		from := 0
-		if k == p.cmtFrom {
-			from = p.cmtSkip
-		}
-		for j := from; j < len(p.cmtsOf(k)); j++ {
-			if !p.hintUsed(k, j) {
-				out = append(out, p.cmtsOf(k)[j].Lit)
-			}
-		}
-	}
-	if end > p.cmtFrom {
+	if p.cmtFrom < end {
+		out = p.untaken(p.firstUntaken(), int(p.cmtStart[end]))
 		p.cmtFrom = end
 		p.cmtSkip = 0
 	}
