@@ -17,7 +17,6 @@ type Lexer struct {
 	line    int
 	lineOff int // offset of the first byte of the current line
 	base    int // added to offsets, for text cut out of a larger file
-	space   bool
 }
 
 // New returns a lexer over src. Positions start at line 1, column 1.
@@ -78,22 +77,19 @@ func (l *Lexer) peekByte(k int) byte {
 
 // Next returns the next token, comments included.
 func (l *Lexer) Next() token.Token {
-	l.space = false
-	for l.off < len(l.src) {
-		c := l.src[l.off]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-			l.space = true
-			if c == '\n' {
-				l.line++
-				l.lineOff = l.off + 1
-			}
-			l.off++
-			continue
+	// White space, skipped with locals: the compiler keeps them in
+	// registers, where the fields would be stored on every byte.
+	src, i := l.src, l.off
+	for i < len(src) && charClass[src[i]]&isSpace != 0 {
+		if src[i] == '\n' {
+			l.line++
+			l.lineOff = i + 1
 		}
-		break
+		i++
 	}
+	space := i != l.off
+	l.off = i
 	start := l.pos()
-	space := l.space
 	tok := func(k token.Kind) token.Token {
 		return token.Token{Kind: k, Pos: start, Lit: l.src[start.Offset-l.base : l.off], SpaceBefore: space}
 	}
@@ -353,10 +349,34 @@ func opLen(s string) int {
 	return 0
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+// Character classes, looked up in charClass: a table lookup is cheaper than
+// the comparisons for every byte of every word.
+const (
+	isSpace      uint8 = 1 << iota // ' ' \t \n \r \f \v
+	isDigitClass                   // 0-9
+	isIdentFirst                   // a letter, '_' or a byte of a multi-byte UTF-8 sequence
+	isIdentNext                    // isIdentFirst, a digit, or '$'
+)
 
-func isIdentStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
-}
+var charClass = func() (t [256]uint8) {
+	for i := range t {
+		c := byte(i)
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			t[i] = isSpace
+		case c >= '0' && c <= '9':
+			t[i] = isDigitClass | isIdentNext
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80:
+			t[i] = isIdentFirst | isIdentNext
+		case c == '$':
+			t[i] = isIdentNext
+		}
+	}
+	return t
+}()
 
-func isIdentPart(c byte) bool { return isIdentStart(c) || isDigit(c) || c == '$' }
+func isDigit(c byte) bool { return charClass[c]&isDigitClass != 0 }
+
+func isIdentStart(c byte) bool { return charClass[c]&isIdentFirst != 0 }
+
+func isIdentPart(c byte) bool { return charClass[c]&isIdentNext != 0 }
