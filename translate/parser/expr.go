@@ -21,7 +21,7 @@ func (p *parser) parseOr() ast.Expr {
 	x := p.parseAnd()
 	for p.is("OR") {
 		t := p.next()
-		x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: "OR", L: x, R: p.parseAnd()}
+		x = newNode(&p.a.binaries, ast.Binary{At: ast.At{At: x.Pos()}, Op: "OR", L: x, R: p.parseAnd()})
 		_ = t
 	}
 	return x
@@ -35,7 +35,7 @@ func (p *parser) parseAnd() ast.Expr {
 			op = "&&"
 		}
 		p.skip()
-		x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: p.parseNot()}
+		x = newNode(&p.a.binaries, ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: p.parseNot()})
 	}
 	return x
 }
@@ -74,7 +74,7 @@ func (p *parser) parsePredicate() ast.Expr {
 			} else if q != "" {
 				p.i-- // the quantifier was a function name such as any(x)
 			}
-			x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: t.Lit, L: x, R: p.parseBinary(0)}
+			x = newNode(&p.a.binaries, ast.Binary{At: ast.At{At: x.Pos()}, Op: t.Lit, L: x, R: p.parseBinary(0)})
 		case isKw(t, "IS"):
 			p.skip()
 			not := p.accept("NOT")
@@ -226,7 +226,7 @@ func (p *parser) climb(x ast.Expr, minPrec int) ast.Expr {
 			}
 			r = p.climb(r, prec+1)
 		}
-		x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: r}
+		x = newNode(&p.a.binaries, ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: r})
 	}
 }
 
@@ -275,7 +275,7 @@ func (p *parser) parsePrimary() ast.Expr {
 	switch t.Kind {
 	case token.Number:
 		p.skip()
-		return numberLiteral(t)
+		return p.numberLiteral(t)
 	case token.String:
 		return p.parseStringLiteral()
 	case token.Variable:
@@ -318,10 +318,10 @@ func (p *parser) parseWordPrimary() ast.Expr {
 	switch w {
 	case "NULL":
 		p.skip()
-		return &ast.Literal{At: at(t), Kind: ast.LitNull, Raw: t.Lit, Value: "NULL"}
+		return newNode(&p.a.literals, ast.Literal{At: at(t), Kind: ast.LitNull, Raw: t.Lit, Value: "NULL"})
 	case "TRUE", "FALSE":
 		p.skip()
-		return &ast.Literal{At: at(t), Kind: ast.LitBool, Raw: t.Lit, Value: w}
+		return newNode(&p.a.literals, ast.Literal{At: at(t), Kind: ast.LitBool, Raw: t.Lit, Value: w})
 	case "CASE":
 		return p.parseCase()
 	case "CAST", "TRY_CAST":
@@ -706,20 +706,22 @@ func (p *parser) unitFollowsValue() bool {
 // parseNameOrCall parses a (qualified) name, a function call, or t.*.
 func (p *parser) parseNameOrCall() ast.Expr {
 	start := p.tok()
-	n := p.newName(at(start), p.parseIdent())
+	mark := p.lists.idents.mark()
+	p.lists.idents.push(p.parseIdent())
 	for p.isOp(".") {
 		nt := p.peek(1)
 		if nt.Kind == token.Op && nt.Lit == "*" {
 			p.skip()
 			p.skip()
-			return p.parseStarRest(&ast.Star{At: at(start), Qualifier: n.Parts})
+			return p.parseStarRest(&ast.Star{At: at(start), Qualifier: p.identList(mark)})
 		}
 		if nt.Kind != token.Word && nt.Kind != token.QuotedIdent {
 			break
 		}
 		p.skip()
-		n.Parts = append(n.Parts, p.parseIdent())
+		p.lists.idents.push(p.parseIdent())
 	}
+	n := p.newName(at(start), p.identList(mark))
 	if p.isOp("(") {
 		return p.parseCall(n)
 	}
@@ -743,7 +745,7 @@ func (p *parser) parseStarRest(s *ast.Star) ast.Expr {
 }
 
 func (p *parser) parseCall(name *ast.Name) ast.Expr {
-	f := &ast.Func{At: ast.At{At: name.Pos()}, Name: name}
+	f := newNode(&p.a.funcs, ast.Func{At: ast.At{At: name.Pos()}, Name: name})
 	p.expectOp("(")
 	p.enter()
 	defer p.leave()
@@ -758,12 +760,14 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 		p.skip()
 		f.Star = true
 	case !p.isOp(")"):
+		mark := p.lists.exprs.mark()
 		for {
-			f.Args = append(f.Args, p.parseArg())
+			p.lists.exprs.push(p.parseArg())
 			if !p.acceptOp(",") {
 				break
 			}
 		}
+		f.Args = p.exprList(mark)
 	}
 	if p.is("ORDER") && p.isAt(1, "BY") {
 		p.skip()
@@ -938,11 +942,12 @@ func (p *parser) parseFrameBound() *ast.FrameBound {
 }
 
 func (p *parser) parseExprList() []ast.Expr {
-	list := []ast.Expr{p.parseExpr()}
+	mark := p.lists.exprs.mark()
+	p.lists.exprs.push(p.parseExpr())
 	for p.acceptOp(",") {
-		list = append(list, p.parseExpr())
+		p.lists.exprs.push(p.parseExpr())
 	}
-	return list
+	return p.exprList(mark)
 }
 
 // parseOrderItems parses expr [ASC|DESC] [NULLS FIRST|LAST], ...
@@ -981,9 +986,7 @@ func (p *parser) parseIdent() *ast.Ident {
 	switch t.Kind {
 	case token.Word:
 		p.skip()
-		id := p.newIdent()
-		*id = ast.Ident{At: at(t), Name: t.Lit}
-		return id
+		return newNode(&p.a.idents, ast.Ident{At: at(t), Name: t.Lit})
 	case token.QuotedIdent:
 		p.skip()
 		inner := t.Lit[1 : len(t.Lit)-1]
@@ -994,26 +997,28 @@ func (p *parser) parseIdent() *ast.Ident {
 }
 
 func (p *parser) parseIdentList() []*ast.Ident {
-	list := []*ast.Ident{p.parseIdent()}
+	mark := p.lists.idents.mark()
+	p.lists.idents.push(p.parseIdent())
 	for p.acceptOp(",") {
-		list = append(list, p.parseIdent())
+		p.lists.idents.push(p.parseIdent())
 	}
-	return list
+	return p.identList(mark)
 }
 
 // parseName parses a qualified name a.b.c.
 func (p *parser) parseName() *ast.Name {
 	t := p.tok()
-	n := p.newName(at(t), p.parseIdent())
+	mark := p.lists.idents.mark()
+	p.lists.idents.push(p.parseIdent())
 	for p.isOp(".") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent) {
 		p.skip()
-		n.Parts = append(n.Parts, p.parseIdent())
+		p.lists.idents.push(p.parseIdent())
 	}
-	return n
+	return p.newName(at(t), p.identList(mark))
 }
 
-func numberLiteral(t token.Token) *ast.Literal {
-	lit := &ast.Literal{At: at(t), Kind: ast.LitNumber, Raw: t.Lit, Value: t.Lit}
+func (p *parser) numberLiteral(t token.Token) *ast.Literal {
+	lit := newNode(&p.a.literals, ast.Literal{At: at(t), Kind: ast.LitNumber, Raw: t.Lit, Value: t.Lit})
 	up := strings.ToUpper(t.Lit)
 	for _, s := range []string{"BD", "L", "S", "Y", "D", "F"} {
 		if strings.HasSuffix(up, s) {
@@ -1029,7 +1034,7 @@ func numberLiteral(t token.Token) *ast.Literal {
 // joins adjacent string literals ('a' 'b'), which is kept in Raw.
 func (p *parser) parseStringLiteral() ast.Expr {
 	t := p.next()
-	lit := &ast.Literal{At: at(t), Kind: ast.LitString, Raw: t.Lit}
+	lit := newNode(&p.a.literals, ast.Literal{At: at(t), Kind: ast.LitString, Raw: t.Lit})
 	raw := t.Lit
 	switch raw[0] {
 	case 'x', 'X':
@@ -1151,34 +1156,14 @@ func primaryKeyword(s string) string {
 	return primaryKeywords[string(buf[:len(s)])]
 }
 
-// Identifiers and names are most of the nodes of a query; the parser takes
-// them from slabs instead of allocating each one.
-const slabSize = 32
-
-func (p *parser) newIdent() *ast.Ident {
-	if len(p.identSlab) == 0 {
-		p.identSlab = make([]ast.Ident, slabSize)
-	}
-	id := &p.identSlab[0]
-	p.identSlab = p.identSlab[1:]
-	return id
+func (p *parser) newName(pos ast.At, parts []*ast.Ident) *ast.Name {
+	return newNode(&p.a.names, ast.Name{At: pos, Parts: parts})
 }
 
-// newName returns a one-part name; appending more parts reallocates, so
-// the slab is never written through.
-func (p *parser) newName(pos ast.At, first *ast.Ident) *ast.Name {
-	if len(p.nameSlab) == 0 {
-		p.nameSlab = make([]ast.Name, slabSize)
-		p.partSlab = make([]*ast.Ident, slabSize)
-	}
-	n := &p.nameSlab[0]
-	p.nameSlab = p.nameSlab[1:]
-	parts := p.partSlab[0:1:1]
-	p.partSlab = p.partSlab[1:]
-	parts[0] = first
-	*n = ast.Name{At: pos, Parts: parts}
-	return n
-}
+// exprList and identList return the list pushed since mark (see alloc.go).
+func (p *parser) exprList(mark int) []ast.Expr { return p.lists.exprs.pop(mark, &p.a.exprs) }
+
+func (p *parser) identList(mark int) []*ast.Ident { return p.lists.idents.pop(mark, &p.a.identPtrs) }
 
 // parseBracketList parses open [expr, ...] close, the list possibly empty.
 func (p *parser) parseBracketList(open, close string) []ast.Expr {

@@ -23,7 +23,7 @@ const maxDepth = 500
 
 // ParseFile parses every statement of src.
 func ParseFile(filename, src string, d token.Dialect) (*ast.File, diag.List) {
-	p := newParser(filename, src, d, token.Pos{})
+	p := newParser(filename, src, d, token.Pos{}, nil)
 	f := &ast.File{Name: filename}
 	f.Stmts = p.parseStatements()
 	return f, p.errs
@@ -32,13 +32,13 @@ func ParseFile(filename, src string, d token.Dialect) (*ast.File, diag.List) {
 // ParseAt parses src as text that starts at pos inside filename, so that
 // positions are those of the enclosing file.
 func ParseAt(filename, src string, d token.Dialect, pos token.Pos) ([]ast.Stmt, diag.List) {
-	p := newParser(filename, src, d, pos)
+	p := newParser(filename, src, d, pos, nil)
 	return p.parseStatements(), p.errs
 }
 
 // ParseExpr parses a single expression (for tests and for rules written as SQL).
 func ParseExpr(src string, d token.Dialect) (ast.Expr, error) {
-	p := newParser("", src, d, token.Pos{})
+	p := newParser("", src, d, token.Pos{}, nil)
 	var e ast.Expr
 	err := p.guard(func() {
 		e = p.parseExpr()
@@ -54,7 +54,7 @@ func ParseExpr(src string, d token.Dialect) (ast.Expr, error) {
 
 // ParseType parses a single data type.
 func ParseType(src string, d token.Dialect) (*ast.Type, error) {
-	p := newParser("", src, d, token.Pos{})
+	p := newParser("", src, d, token.Pos{}, nil)
 	var t *ast.Type
 	err := p.guard(func() {
 		t = p.parseType()
@@ -81,12 +81,10 @@ type parser struct {
 	cmtFrom  int            // comments before toks[cmtFrom] and earlier are taken
 	cmtSkip  int            // how many comments of toks[cmtFrom] are taken
 	depth    int
-	noIn     bool // inside POSITION(a IN b): IN ends the expression
-	// slabs of nodes handed out one by one (see newIdent)
-	identSlab []ast.Ident
-	nameSlab  []ast.Name
-	partSlab  []*ast.Ident
-	errs      diag.List
+	noIn     bool   // inside POSITION(a IN b): IN ends the expression
+	a        *arena // where nodes are allocated (see alloc.go)
+	lists    lists
+	errs     diag.List
 }
 
 // compactToken is a token as the parser keeps it: a third of the size of
@@ -118,8 +116,13 @@ func (p *parser) cmtsOf(k int) []token.Token {
 // bailout unwinds the parser to the statement loop after an error.
 type bailout struct{ d *diag.Diagnostic }
 
-func newParser(filename, src string, d token.Dialect, start token.Pos) *parser {
-	p := &parser{file: filename, src: src, dialect: d, base: start.Offset}
+// newParser returns a parser of src that allocates its nodes in a, or in
+// an arena of its own when a is nil.
+func newParser(filename, src string, d token.Dialect, start token.Pos, a *arena) *parser {
+	p := &parser{file: filename, src: src, dialect: d, base: start.Offset, a: a}
+	if a == nil {
+		p.a = &arena{}
+	}
 	lx := lexer.NewAt(src, d, start)
 	// About one token per five bytes of SQL; one allocation in most files.
 	p.toks = make([]compactToken, 0, len(src)/5+16)
@@ -464,7 +467,7 @@ func (p *parser) parseHintText(c token.Token) ([]*ast.Hint, error) {
 	start := c.Pos
 	start.Offset += 3
 	start.Col += 3
-	sub := newParser(p.file, inner, p.dialect, start)
+	sub := newParser(p.file, inner, p.dialect, start, p.a)
 	var hs []*ast.Hint
 	err := sub.guard(func() {
 		for sub.tok().Kind != token.EOF {
@@ -513,6 +516,7 @@ func (p *parser) parseOneStatement() (s ast.Stmt) {
 	start := p.tok().Pos
 	before := p.takeComments()
 	p.depth = 0
+	p.lists.reset()
 	p.noIn = false
 	defer func() {
 		if r := recover(); r != nil {

@@ -37,7 +37,7 @@ func (p *parser) aliasAllowed() bool {
 func (p *parser) parseQuery() *ast.Query {
 	p.enter()
 	defer p.leave()
-	q := &ast.Query{At: at(p.tok())}
+	q := newNode(&p.a.queries, ast.Query{At: at(p.tok())})
 	if p.is("WITH") {
 		q.With = p.parseWith()
 	}
@@ -203,16 +203,17 @@ func (p *parser) parseValues() *ast.Values {
 
 func (p *parser) parseSelect() *ast.Select {
 	t := p.next()
-	s := &ast.Select{At: at(t)}
+	s := newNode(&p.a.selects, ast.Select{At: at(t)})
 	s.Hints = p.takeHints()
 	if p.accept("DISTINCT") {
 		s.Distinct = true
 	} else if p.accept("ALL") {
 		s.All = true
 	}
+	mark := p.lists.items.mark()
 	for {
 		it := p.parseSelectItem()
-		s.Items = append(s.Items, it)
+		p.lists.items.push(it)
 		if !p.acceptOp(",") {
 			break
 		}
@@ -221,6 +222,7 @@ func (p *parser) parseSelect() *ast.Select {
 			p.fail("an expression after ',' (trailing comma before FROM?)")
 		}
 	}
+	s.Items = p.lists.items.pop(mark, &p.a.itemPtrs)
 	if p.accept("FROM") {
 		p.parseFromClause(s)
 	}
@@ -270,7 +272,7 @@ func (p *parser) parseFromFirstSelect() *ast.Select {
 
 func (p *parser) parseSelectItem() *ast.SelectItem {
 	cm := p.takeComments()
-	it := &ast.SelectItem{At: at(p.tok())}
+	it := newNode(&p.a.selectItems, ast.SelectItem{At: at(p.tok())})
 	it.Before = cm
 	it.Expr = p.parseExpr()
 	if p.accept("AS") {
@@ -388,12 +390,15 @@ func (p *parser) parseGroupingItem() ast.Expr {
 // FROM
 
 func (p *parser) parseFromClause(s *ast.Select) {
+	// s.From is empty: FROM is parsed once per SELECT.
+	mark := p.lists.tableRefs.mark()
 	for {
-		s.From = append(s.From, p.parseJoinedRef())
+		p.lists.tableRefs.push(p.parseJoinedRef())
 		if !p.acceptOp(",") {
 			break
 		}
 	}
+	s.From = p.lists.tableRefs.pop(mark, &p.a.tableRefs)
 	for p.is("LATERAL") && p.isAt(1, "VIEW") {
 		s.LateralViews = append(s.LateralViews, p.parseLateralView())
 	}
@@ -492,7 +497,7 @@ func (p *parser) parseTableRef() ast.TableRef {
 	case p.is("VALUES"):
 		// Spark inline table: FROM VALUES (1, 'a'), (2, 'b') AS t(id, name)
 		v := p.parseValues()
-		sr := &ast.SubqueryRef{At: at(t), BareValues: true, Query: &ast.Query{At: at(t), Body: v}}
+		sr := &ast.SubqueryRef{At: at(t), BareValues: true, Query: newNode(&p.a.queries, ast.Query{At: at(t), Body: v})}
 		sr.Before = cm
 		sr.Alias = p.parseOptAlias()
 		ref = sr
@@ -545,7 +550,7 @@ func (p *parser) parseTableRef() ast.TableRef {
 			ref = fr
 			break
 		}
-		tn := &ast.TableName{At: at(t), Name: name}
+		tn := newNode(&p.a.tableNames, ast.TableName{At: at(t), Name: name})
 		tn.Before = cm
 		tn.Hints = p.takeHints()
 		if p.is("FOR") && p.isAt(1, "SYSTEM_TIME") {
@@ -605,13 +610,13 @@ func (p *parser) parseFuncRef(t token.Token) *ast.FuncRef {
 
 // parseOptAlias parses [AS] alias [(cols)].
 func (p *parser) parseOptAlias() *ast.Alias {
-	a := &ast.Alias{}
-	if p.accept("AS") {
-		a.AsKeyword = true
-		a.Name = p.parseIdent()
-	} else if p.aliasAllowed() {
-		a.Name = p.parseIdent()
-	} else {
+	var a *ast.Alias
+	switch {
+	case p.accept("AS"):
+		a = newNode(&p.a.aliases, ast.Alias{AsKeyword: true, Name: p.parseIdent()})
+	case p.aliasAllowed():
+		a = newNode(&p.a.aliases, ast.Alias{Name: p.parseIdent()})
+	default:
 		return nil
 	}
 	if p.isOp("(") && !p.queryStartsAt(p.i+1) {
