@@ -163,15 +163,16 @@ func newParser(filename, src string, d token.Dialect, start token.Pos, a *arena)
 	p.cmtStart = append(p.buf.cmtStart[:0], 0)
 	p.comments = p.buf.comments[:0]
 	for {
-		t := lx.Next()
-		if t.Kind == token.Comment || t.Kind == token.Hint {
-			p.comments = append(p.comments, t)
+		k := lx.Scan()
+		if k == token.Comment || k == token.Hint {
+			p.comments = append(p.comments, token.Token{Kind: k, Pos: lx.Pos(), Lit: lx.Text(), SpaceBefore: lx.SpaceBefore()})
 			continue
 		}
+		pos := lx.Pos()
 		p.cmtStart = append(p.cmtStart, int32(len(p.comments)))
-		p.toks = append(p.toks, compactToken{off: int32(t.Pos.Offset), line: int32(t.Pos.Line), col: int32(t.Pos.Col),
-			n: int32(len(t.Lit)), kind: uint8(t.Kind), space: t.SpaceBefore})
-		if t.Kind == token.EOF {
+		p.toks = append(p.toks, compactToken{off: int32(pos.Offset), line: int32(pos.Line), col: int32(pos.Col),
+			n: int32(len(lx.Text())), kind: uint8(k), space: lx.SpaceBefore()})
+		if k == token.EOF {
 			break
 		}
 	}
