@@ -232,7 +232,8 @@ func (p *parser) is(kw string) bool { return p.wordAt(p.i, kw) }
 
 func (p *parser) isAt(k int, kw string) bool { return p.wordAt(p.i+k, kw) }
 
-// wordAt reports whether token k is the bare word kw (upper case).
+// wordAt reports whether token k is the bare word kw (upper case). It is
+// small enough to be inlined, which matters: it runs three times per token.
 func (p *parser) wordAt(k int, kw string) bool {
 	if k >= len(p.toks) {
 		return false
@@ -241,13 +242,12 @@ func (p *parser) wordAt(k int, kw string) bool {
 	if c.kind != uint8(token.Word) || int(c.n) != len(kw) {
 		return false
 	}
-	start := int(c.off) - p.base
-	for i := 0; i < len(kw); i++ {
-		b := p.src[start+i]
-		if b >= 'a' && b <= 'z' {
-			b -= 'a' - 'A'
-		}
-		if b != kw[i] {
+	// Setting bit 0x20 lower-cases a letter. A word holds only letters,
+	// digits, '_', '$' and bytes >= 0x80, and kw only upper-case letters,
+	// digits and '_': the bit makes no other pair of them equal.
+	w := p.src[int(c.off)-p.base:][:len(kw)]
+	for i := range len(kw) {
+		if w[i]|0x20 != kw[i]|0x20 {
 			return false
 		}
 	}
