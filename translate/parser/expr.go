@@ -54,8 +54,6 @@ func (p *parser) parseNot() ast.Expr {
 	return p.parsePredicate()
 }
 
-var comparisonOps = map[string]bool{"=": true, "==": true, "<>": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true, "<=>": true}
-
 // parsePredicate parses comparisons and the predicate forms: IS, IN,
 // BETWEEN, LIKE and friends.
 func (p *parser) parsePredicate() ast.Expr {
@@ -63,7 +61,7 @@ func (p *parser) parsePredicate() ast.Expr {
 	for {
 		t := p.tok()
 		switch {
-		case t.Kind == token.Op && comparisonOps[t.Lit]:
+		case t.Kind == token.Op && isComparisonOp(t.Lit):
 			p.skip()
 			if q := p.quantifier(); q != "" && p.isOp("(") && p.queryStartsAt(p.i+1) {
 				p.expectOp("(")
@@ -411,7 +409,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 	case "SELECT", "FROM", "WHERE":
 		p.fail("an expression")
 	}
-	if typedLiteralTypes[w] && next.Kind == token.String {
+	if w != "" && typedLiteralTypes[w] && next.Kind == token.String {
 		p.skip()
 		lit := p.parseStringLiteral().(*ast.Literal)
 		return &ast.TypedLiteral{At: at(t), Type: w, Value: lit}
@@ -631,15 +629,15 @@ func (p *parser) parseCast() ast.Expr {
 
 // intervalUnits are the units accepted in interval literals, singular and
 // plural as Spark allows.
-var intervalUnits = map[string]bool{
+var intervalUnits = newWordSet(map[string]bool{
 	"YEAR": true, "YEARS": true, "MONTH": true, "MONTHS": true, "WEEK": true, "WEEKS": true,
 	"DAY": true, "DAYS": true, "HOUR": true, "HOURS": true, "MINUTE": true, "MINUTES": true,
 	"SECOND": true, "SECONDS": true, "MILLISECOND": true, "MILLISECONDS": true,
 	"MICROSECOND": true, "MICROSECONDS": true, "NANOSECOND": true, "NANOSECONDS": true, "QUARTER": true, "QUARTERS": true,
-}
+})
 
 func (p *parser) isIntervalUnit() bool {
-	return p.tok().Kind == token.Word && intervalUnits[p.upper()]
+	return p.tok().Kind == token.Word && intervalUnits.has(p.tok().Lit)
 }
 
 func (p *parser) parseInterval() ast.Expr {
@@ -700,7 +698,7 @@ func (p *parser) unitFollowsValue() bool {
 		k = 2
 	}
 	u := p.peek(k)
-	return u.Kind == token.Word && intervalUnits[strings.ToUpper(u.Lit)]
+	return u.Kind == token.Word && intervalUnits.has(u.Lit)
 }
 
 // parseNameOrCall parses a (qualified) name, a function call, or t.*.
@@ -774,7 +772,7 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 		p.skip()
 		f.OrderBy = p.parseOrderItems()
 	}
-	if !p.isOp(")") && p.tok().Kind == token.Word && jsonClauseStarts[p.upper()] {
+	if !p.isOp(")") && p.tok().Kind == token.Word && jsonClauseStarts.has(p.tok().Lit) {
 		f.Tail = p.rawUntilClose()
 	}
 	if p.is("IGNORE") || p.is("RESPECT") {
@@ -816,10 +814,10 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 
 // jsonClauseStarts are the words that open the SQL/JSON clauses written
 // after a JSON function's arguments.
-var jsonClauseStarts = map[string]bool{
+var jsonClauseStarts = newWordSet(map[string]bool{
 	"RETURNING": true, "NULL": true, "ABSENT": true, "DEFAULT": true, "ERROR": true,
 	"EMPTY": true, "WITH": true, "WITHOUT": true, "TRUE": true, "FALSE": true, "UNKNOWN": true,
-}
+})
 
 // rawUntilClose returns the source text up to the ')' closing the current
 // call, which it does not consume.
@@ -1019,15 +1017,46 @@ func (p *parser) parseName() *ast.Name {
 
 func (p *parser) numberLiteral(t token.Token) *ast.Literal {
 	lit := newNode(&p.a.literals, ast.Literal{At: at(t), Kind: ast.LitNumber, Raw: t.Lit, Value: t.Lit})
-	up := strings.ToUpper(t.Lit)
-	for _, s := range []string{"BD", "L", "S", "Y", "D", "F"} {
-		if strings.HasSuffix(up, s) {
-			lit.Suffix = s
-			lit.Value = t.Lit[:len(t.Lit)-len(s)]
-			break
-		}
+	if s := numberSuffix(t.Lit); s != "" {
+		lit.Suffix = s
+		lit.Value = t.Lit[:len(t.Lit)-len(s)]
 	}
 	return lit
+}
+
+// numberSuffix returns the suffix (BD L S Y D F, upper case) that ends the
+// number lit, or "".
+func numberSuffix(lit string) string {
+	n := len(lit)
+	if lit[n-1] >= 0x80 {
+		// The lexer takes "ſ", which strings.ToUpper makes "S", for
+		// a suffix: leave such a number to the general rule.
+		up := strings.ToUpper(lit)
+		for _, s := range []string{"BD", "L", "S", "Y", "D", "F"} {
+			if strings.HasSuffix(up, s) {
+				return s
+			}
+		}
+		return ""
+	}
+	// lit is ASCII: digits, '.', an exponent and the suffix letters;
+	// setting bit 0x20 lower-cases a letter and changes none of the rest.
+	switch lit[n-1] | 0x20 {
+	case 'd':
+		if n >= 2 && lit[n-2]|0x20 == 'b' {
+			return "BD"
+		}
+		return "D"
+	case 'l':
+		return "L"
+	case 's':
+		return "S"
+	case 'y':
+		return "Y"
+	case 'f':
+		return "F"
+	}
+	return ""
 }
 
 // parseStringLiteral parses a string, binary or raw-string literal. Spark

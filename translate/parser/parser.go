@@ -222,7 +222,7 @@ func (p *parser) prevTok() token.Token {
 
 // isKw reports whether token t is the bare word kw (upper case).
 func isKw(t token.Token, kw string) bool {
-	return t.Kind == token.Word && len(t.Lit) == len(kw) && strings.EqualFold(t.Lit, kw)
+	return t.Kind == token.Word && spellsKeyword(t.Lit, kw)
 }
 
 // The token tests below read the compact token array directly: they run
@@ -234,6 +234,8 @@ func (p *parser) isAt(k int, kw string) bool { return p.wordAt(p.i+k, kw) }
 
 // wordAt reports whether token k is the bare word kw (upper case). It is
 // small enough to be inlined, which matters: it runs three times per token.
+// It compares the letters as spellsKeyword does, written out: the call
+// would put it over the inlining budget.
 func (p *parser) wordAt(k int, kw string) bool {
 	if k >= len(p.toks) {
 		return false
@@ -242,9 +244,6 @@ func (p *parser) wordAt(k int, kw string) bool {
 	if c.kind != uint8(token.Word) || int(c.n) != len(kw) {
 		return false
 	}
-	// Setting bit 0x20 lower-cases a letter. A word holds only letters,
-	// digits, '_', '$' and bytes >= 0x80, and kw only upper-case letters,
-	// digits and '_': the bit makes no other pair of them equal.
 	w := p.src[int(c.off)-p.base:][:len(kw)]
 	for i := range len(kw) {
 		if w[i]|0x20 != kw[i]|0x20 {
@@ -263,8 +262,10 @@ func (p *parser) opAt(k int, op string) bool {
 	if c.kind != uint8(token.Op) || int(c.n) != len(op) {
 		return false
 	}
-	start := int(c.off) - p.base
-	return p.src[start:start+len(op)] == op
+	// The first byte decides nearly always, without the call that comparing
+	// strings costs when op is not a constant.
+	w := p.src[int(c.off)-p.base:][:len(op)]
+	return w[0] == op[0] && (len(op) == 1 || w == op)
 }
 
 // isSeq reports whether the next tokens are the given keywords.

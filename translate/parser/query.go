@@ -9,7 +9,7 @@ import (
 
 // reservedAfterExpr are words that end an expression or a FROM item, so they
 // are never read as an implicit alias.
-var reservedAfterExpr = map[string]bool{
+var reservedAfterExpr = newWordSet(map[string]bool{
 	"FROM": true, "WHERE": true, "GROUP": true, "HAVING": true, "ORDER": true, "LIMIT": true,
 	"UNION": true, "INTERSECT": true, "EXCEPT": true, "MINUS": true, "JOIN": true, "INNER": true,
 	"LEFT": true, "RIGHT": true, "FULL": true, "CROSS": true, "NATURAL": true, "ON": true,
@@ -23,14 +23,14 @@ var reservedAfterExpr = map[string]bool{
 	"PARTITION": true, "FILTER": true, "DIV": true, "ESCAPE": true, "NULLS": true,
 	"ASC": true, "DESC": true, "EXECUTE": true, "MERGE": true, "UPDATE": true, "DELETE": true,
 	"CREATE": true, "DROP": true, "ALTER": true, "TABLE": true,
-}
+})
 
 func (p *parser) aliasAllowed() bool {
 	t := p.tok()
 	if t.Kind == token.QuotedIdent {
 		return true
 	}
-	return t.Kind == token.Word && !reservedAfterExpr[strings.ToUpper(t.Lit)]
+	return t.Kind == token.Word && !reservedAfterExpr.has(t.Lit)
 }
 
 // parseQuery parses [WITH ...] body [ORDER BY ...] [LIMIT ...] ...
@@ -433,14 +433,14 @@ func (p *parser) parseLateralView() *ast.LateralView {
 	return lv
 }
 
-var joinStarts = map[string]bool{"JOIN": true, "INNER": true, "LEFT": true, "RIGHT": true, "FULL": true, "CROSS": true, "NATURAL": true, "SEMI": true, "ANTI": true}
+var joinStarts = newWordSet(map[string]bool{"JOIN": true, "INNER": true, "LEFT": true, "RIGHT": true, "FULL": true, "CROSS": true, "NATURAL": true, "SEMI": true, "ANTI": true})
 
 // parseJoinedRef parses a FROM item followed by any joins.
 func (p *parser) parseJoinedRef() ast.TableRef {
 	left := p.parseTableRef()
 	for {
 		t := p.tok()
-		if t.Kind != token.Word || !joinStarts[strings.ToUpper(t.Lit)] {
+		if t.Kind != token.Word || !joinStarts.has(t.Lit) {
 			return left
 		}
 		// LEFT/RIGHT used as function names cannot follow a FROM item, so
@@ -537,7 +537,7 @@ func (p *parser) parseTableRef() ast.TableRef {
 		fr.Before = cm
 		ref = fr
 	default:
-		if t.Kind == token.Word && reservedAfterExpr[strings.ToUpper(t.Lit)] && !p.isOpAt(1, "(") {
+		if t.Kind == token.Word && reservedAfterExpr.has(t.Lit) && !p.isOpAt(1, "(") {
 			p.fail("a table name")
 		}
 		name := p.parseName()
