@@ -4,9 +4,15 @@ import "github.com/c360-migrate/c360-migrate/translate/ast"
 
 // Allocation. A parse allocates a node or two for nearly every token;
 // allocated one by one, with their lists grown by append, they cost about a
-// fifth of a parse's instructions. The parser takes its most frequent nodes
-// from slabs instead, and builds its lists on a stack from which each
-// finished list is copied, at its final length, into a slab.
+// fifth of a parse's instructions. The parser takes identifiers and names,
+// the most frequent nodes, from slabs instead, and builds its lists on a
+// stack from which each finished list is copied, at its final length, into
+// a slab.
+//
+// Larger nodes are allocated one by one: for them a slab saves little, the
+// part of the last slab a parse leaves unused adds up (and with it the work
+// of the garbage collector), and storing into a slab takes write barriers
+// that initialising a new object does not.
 //
 // Nodes in a slab stay reachable as long as any node of the same slab is,
 // which costs little: a syntax tree is kept or dropped as a whole.
@@ -87,18 +93,8 @@ func (l *listStack[T]) reset() { l.stack = l.stack[:0] }
 // arena holds the slabs. Parsers of the hints of a statement share the
 // arena of the statement's parser.
 type arena struct {
-	idents      slab[ast.Ident]
-	names       slab[ast.Name]
-	selectItems slab[ast.SelectItem]
-	selects     slab[ast.Select]
-	queries     slab[ast.Query]
-	selectStmts slab[ast.SelectStmt]
-	funcs       slab[ast.Func]
-	binaries    slab[ast.Binary]
-	literals    slab[ast.Literal]
-	tableNames  slab[ast.TableName]
-	aliases     slab[ast.Alias]
-	types       slab[ast.Type]
+	idents slab[ast.Ident]
+	names  slab[ast.Name]
 
 	// lists
 	exprs     slab[ast.Expr]

@@ -21,7 +21,7 @@ func (p *parser) parseOr() ast.Expr {
 	x := p.parseAnd()
 	for p.is("OR") {
 		t := p.next()
-		x = newNode(&p.a.binaries, ast.Binary{At: ast.At{At: x.Pos()}, Op: "OR", L: x, R: p.parseAnd()})
+		x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: "OR", L: x, R: p.parseAnd()}
 		_ = t
 	}
 	return x
@@ -35,7 +35,7 @@ func (p *parser) parseAnd() ast.Expr {
 			op = "&&"
 		}
 		p.skip()
-		x = newNode(&p.a.binaries, ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: p.parseNot()})
+		x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: p.parseNot()}
 	}
 	return x
 }
@@ -72,7 +72,7 @@ func (p *parser) parsePredicate() ast.Expr {
 			} else if q != "" {
 				p.i-- // the quantifier was a function name such as any(x)
 			}
-			x = newNode(&p.a.binaries, ast.Binary{At: ast.At{At: x.Pos()}, Op: t.Lit, L: x, R: p.parseBinary(0)})
+			x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: t.Lit, L: x, R: p.parseBinary(0)}
 		case isKw(t, "IS"):
 			p.skip()
 			not := p.accept("NOT")
@@ -224,7 +224,7 @@ func (p *parser) climb(x ast.Expr, minPrec int) ast.Expr {
 			}
 			r = p.climb(r, prec+1)
 		}
-		x = newNode(&p.a.binaries, ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: r})
+		x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: r}
 	}
 }
 
@@ -273,7 +273,7 @@ func (p *parser) parsePrimary() ast.Expr {
 	switch t.Kind {
 	case token.Number:
 		p.skip()
-		return p.numberLiteral(t)
+		return numberLiteral(t)
 	case token.String:
 		return p.parseStringLiteral()
 	case token.Variable:
@@ -316,10 +316,10 @@ func (p *parser) parseWordPrimary() ast.Expr {
 	switch w {
 	case "NULL":
 		p.skip()
-		return newNode(&p.a.literals, ast.Literal{At: at(t), Kind: ast.LitNull, Raw: t.Lit, Value: "NULL"})
+		return &ast.Literal{At: at(t), Kind: ast.LitNull, Raw: t.Lit, Value: "NULL"}
 	case "TRUE", "FALSE":
 		p.skip()
-		return newNode(&p.a.literals, ast.Literal{At: at(t), Kind: ast.LitBool, Raw: t.Lit, Value: w})
+		return &ast.Literal{At: at(t), Kind: ast.LitBool, Raw: t.Lit, Value: w}
 	case "CASE":
 		return p.parseCase()
 	case "CAST", "TRY_CAST":
@@ -743,7 +743,7 @@ func (p *parser) parseStarRest(s *ast.Star) ast.Expr {
 }
 
 func (p *parser) parseCall(name *ast.Name) ast.Expr {
-	f := newNode(&p.a.funcs, ast.Func{At: ast.At{At: name.Pos()}, Name: name})
+	f := &ast.Func{At: ast.At{At: name.Pos()}, Name: name}
 	p.expectOp("(")
 	p.enter()
 	defer p.leave()
@@ -1015,8 +1015,8 @@ func (p *parser) parseName() *ast.Name {
 	return p.newName(at(t), p.identList(mark))
 }
 
-func (p *parser) numberLiteral(t token.Token) *ast.Literal {
-	lit := newNode(&p.a.literals, ast.Literal{At: at(t), Kind: ast.LitNumber, Raw: t.Lit, Value: t.Lit})
+func numberLiteral(t token.Token) *ast.Literal {
+	lit := &ast.Literal{At: at(t), Kind: ast.LitNumber, Raw: t.Lit, Value: t.Lit}
 	if s := numberSuffix(t.Lit); s != "" {
 		lit.Suffix = s
 		lit.Value = t.Lit[:len(t.Lit)-len(s)]
@@ -1063,7 +1063,7 @@ func numberSuffix(lit string) string {
 // joins adjacent string literals ('a' 'b'), which is kept in Raw.
 func (p *parser) parseStringLiteral() ast.Expr {
 	t := p.next()
-	lit := newNode(&p.a.literals, ast.Literal{At: at(t), Kind: ast.LitString, Raw: t.Lit})
+	lit := &ast.Literal{At: at(t), Kind: ast.LitString, Raw: t.Lit}
 	raw := t.Lit
 	switch raw[0] {
 	case 'x', 'X':

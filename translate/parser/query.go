@@ -37,7 +37,7 @@ func (p *parser) aliasAllowed() bool {
 func (p *parser) parseQuery() *ast.Query {
 	p.enter()
 	defer p.leave()
-	q := newNode(&p.a.queries, ast.Query{At: at(p.tok())})
+	q := &ast.Query{At: at(p.tok())}
 	if p.is("WITH") {
 		q.With = p.parseWith()
 	}
@@ -203,7 +203,7 @@ func (p *parser) parseValues() *ast.Values {
 
 func (p *parser) parseSelect() *ast.Select {
 	t := p.next()
-	s := newNode(&p.a.selects, ast.Select{At: at(t)})
+	s := &ast.Select{At: at(t)}
 	s.Hints = p.takeHints()
 	if p.accept("DISTINCT") {
 		s.Distinct = true
@@ -272,7 +272,7 @@ func (p *parser) parseFromFirstSelect() *ast.Select {
 
 func (p *parser) parseSelectItem() *ast.SelectItem {
 	cm := p.takeComments()
-	it := newNode(&p.a.selectItems, ast.SelectItem{At: at(p.tok())})
+	it := &ast.SelectItem{At: at(p.tok())}
 	it.Before = cm
 	it.Expr = p.parseExpr()
 	if p.accept("AS") {
@@ -497,7 +497,7 @@ func (p *parser) parseTableRef() ast.TableRef {
 	case p.is("VALUES"):
 		// Spark inline table: FROM VALUES (1, 'a'), (2, 'b') AS t(id, name)
 		v := p.parseValues()
-		sr := &ast.SubqueryRef{At: at(t), BareValues: true, Query: newNode(&p.a.queries, ast.Query{At: at(t), Body: v})}
+		sr := &ast.SubqueryRef{At: at(t), BareValues: true, Query: &ast.Query{At: at(t), Body: v}}
 		sr.Before = cm
 		sr.Alias = p.parseOptAlias()
 		ref = sr
@@ -550,7 +550,7 @@ func (p *parser) parseTableRef() ast.TableRef {
 			ref = fr
 			break
 		}
-		tn := newNode(&p.a.tableNames, ast.TableName{At: at(t), Name: name})
+		tn := &ast.TableName{At: at(t), Name: name}
 		tn.Before = cm
 		tn.Hints = p.takeHints()
 		if p.is("FOR") && p.isAt(1, "SYSTEM_TIME") {
@@ -613,9 +613,9 @@ func (p *parser) parseOptAlias() *ast.Alias {
 	var a *ast.Alias
 	switch {
 	case p.accept("AS"):
-		a = newNode(&p.a.aliases, ast.Alias{AsKeyword: true, Name: p.parseIdent()})
+		a = &ast.Alias{AsKeyword: true, Name: p.parseIdent()}
 	case p.aliasAllowed():
-		a = newNode(&p.a.aliases, ast.Alias{Name: p.parseIdent()})
+		a = &ast.Alias{Name: p.parseIdent()}
 	default:
 		return nil
 	}

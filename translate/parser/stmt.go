@@ -12,7 +12,7 @@ func (p *parser) parseStatement() ast.Stmt {
 	t := p.tok()
 	if t.Kind != token.Word {
 		if t.Kind == token.Op && t.Lit == "(" && p.queryStartsAt(p.i) {
-			return newNode(&p.a.selectStmts, ast.SelectStmt{Query: p.parseQuery()})
+			return &ast.SelectStmt{Query: p.parseQuery()}
 		}
 		p.fail("a statement")
 	}
@@ -20,7 +20,7 @@ func (p *parser) parseStatement() ast.Stmt {
 	case "FROM":
 		return p.parseFromFirst()
 	case "SELECT", "VALUES":
-		return newNode(&p.a.selectStmts, ast.SelectStmt{Query: p.parseQuery()})
+		return &ast.SelectStmt{Query: p.parseQuery()}
 	case "WITH":
 		return p.parseWithStatement()
 	case "INSERT":
@@ -76,10 +76,10 @@ func (p *parser) parseWithStatement() ast.Stmt {
 		m.With = w
 		return m
 	}
-	q := newNode(&p.a.queries, ast.Query{At: at(start), With: w})
+	q := &ast.Query{At: at(start), With: w}
 	q.Body = p.parseSetExpr()
 	p.parseQueryTail(q)
-	return newNode(&p.a.selectStmts, ast.SelectStmt{Query: q})
+	return &ast.SelectStmt{Query: q}
 }
 
 // parseFromFirst parses FROM src SELECT ... and the multi-insert form
@@ -101,7 +101,7 @@ func (p *parser) parseFromFirst() ast.Stmt {
 		}
 	}
 	if k >= len(p.toks) || !isKw(p.at(k), "INSERT") {
-		return newNode(&p.a.selectStmts, ast.SelectStmt{Query: p.parseQuery()})
+		return &ast.SelectStmt{Query: p.parseQuery()}
 	}
 	p.skip()
 	tmp := &ast.Select{}

@@ -343,7 +343,7 @@ func (p *parser) expectOneString() *ast.Literal {
 		return p.parseStringLiteral().(*ast.Literal)
 	}
 	p.skip()
-	return newNode(&p.a.literals, ast.Literal{At: at(t), Kind: ast.LitString, Raw: t.Lit, Value: p.decodeString(t.Lit)})
+	return &ast.Literal{At: at(t), Kind: ast.LitString, Raw: t.Lit, Value: p.decodeString(t.Lit)}
 }
 
 // parseQueryHere parses a query, or fails saying what was expected.

@@ -23,7 +23,7 @@ func (p *parser) parseType() *ast.Type {
 	if t.Kind != token.Word {
 		p.fail("a type name")
 	}
-	typ := newNode(&p.a.types, ast.Type{At: at(t), Name: strings.ToUpper(t.Lit)})
+	typ := &ast.Type{At: at(t), Name: strings.ToUpper(t.Lit)}
 	p.skip()
 	for _, mw := range multiWordTypes {
 		if typ.Name == mw[0] && p.is(mw[1]) {
