@@ -980,12 +980,13 @@ func (p *parser) parseOrderItems() []*ast.OrderItem {
 // names and literals
 
 func (p *parser) parseIdent() *ast.Ident {
-	t := p.tok()
-	switch t.Kind {
+	c := p.cur()
+	switch token.Kind(c.kind) {
 	case token.Word:
 		p.skip()
-		return newNode(&p.a.idents, ast.Ident{At: at(t), Name: t.Lit})
+		return newNode(&p.a.idents, ast.Ident{At: ast.At{At: c.pos()}, Name: p.text(c)})
 	case token.QuotedIdent:
+		t := p.at(p.i)
 		p.skip()
 		inner := t.Lit[1 : len(t.Lit)-1]
 		return &ast.Ident{At: at(t), Name: strings.ReplaceAll(inner, "``", "`"), Quoted: true}

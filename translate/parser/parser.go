@@ -103,7 +103,8 @@ type compactToken struct {
 	space             bool
 }
 
-// at returns token k.
+// at returns token k. (Written out rather than with pos and text: it
+// stays under the inlining budget, and tok with it.)
 func (p *parser) at(k int) token.Token {
 	c := p.toks[k]
 	start := int(c.off) - p.base
@@ -113,6 +114,38 @@ func (p *parser) at(k int) token.Token {
 		Lit:         p.src[start : start+int(c.n)],
 		SpaceBefore: c.space,
 	}
+}
+
+// The hottest rules read the compact tokens through the helpers below
+// rather than build a token.Token.
+
+func (c *compactToken) pos() token.Pos {
+	return token.Pos{Offset: int(c.off), Line: int(c.line), Col: int(c.col)}
+}
+
+// text returns the source text of token c.
+func (p *parser) text(c *compactToken) string {
+	start := int(c.off) - p.base
+	return p.src[start : start+int(c.n)]
+}
+
+// cur returns the current token; like tok, it keeps p.i on a token.
+func (p *parser) cur() *compactToken {
+	p.clamp()
+	return &p.toks[p.i]
+}
+
+// clamp keeps p.i on a token: past the end it stays on EOF, so a rule
+// that skips ahead with p.i += n can never index out of range.
+func (p *parser) clamp() {
+	if p.i >= len(p.toks) {
+		p.i = len(p.toks) - 1
+	}
+}
+
+// kindAt returns the kind of token k, EOF past the end.
+func (p *parser) kindAt(k int) token.Kind {
+	return token.Kind(p.toks[min(k, len(p.toks)-1)].kind)
 }
 
 // tokenBuf holds the token arrays of a parse. They are garbage once the
@@ -182,27 +215,17 @@ func newParser(filename, src string, d token.Dialect, start token.Pos, a *arena)
 // ---------------------------------------------------------------------------
 // token access
 
-// tok returns the current token; past the end it stays on EOF, so a rule
-// that skips ahead with p.i += n can never index out of range.
+// tok returns the current token (see clamp).
 func (p *parser) tok() token.Token {
-	if p.i >= len(p.toks) {
-		p.i = len(p.toks) - 1
-	}
+	p.clamp()
 	return p.at(p.i)
 }
 
-func (p *parser) peek(k int) token.Token {
-	if p.i+k < len(p.toks) {
-		return p.at(p.i + k)
-	}
-	return p.at(len(p.toks) - 1)
-}
+func (p *parser) peek(k int) token.Token { return p.at(min(p.i+k, len(p.toks)-1)) }
 
 func (p *parser) next() token.Token {
 	t := p.tok()
-	if p.i < len(p.toks)-1 {
-		p.i++
-	}
+	p.skip()
 	return t
 }
 
@@ -313,14 +336,18 @@ func (p *parser) expect(kw string) token.Pos {
 	if !p.is(kw) {
 		p.fail(kw)
 	}
-	return p.next().Pos
+	pos := p.toks[p.i].pos()
+	p.skip()
+	return pos
 }
 
 func (p *parser) expectOp(op string) token.Pos {
 	if !p.isOp(op) {
 		p.fail("'" + op + "'")
 	}
-	return p.next().Pos
+	pos := p.toks[p.i].pos()
+	p.skip()
+	return pos
 }
 
 // upper returns the current word in upper case.
@@ -414,7 +441,7 @@ func (p *parser) untaken(lo, hi int) []string {
 // takeComments returns the comments written before the current token that
 // no node has taken yet; hints that were consumed are skipped.
 func (p *parser) takeComments() []string {
-	p.tok() // keeps p.i on a token (EOF at the most)
+	p.clamp()
 	var out []string
 	if p.cmtFrom <= p.i {
 		out = p.untaken(p.firstUntaken(), int(p.cmtStart[p.i+1]))
@@ -428,7 +455,7 @@ func (p *parser) takeComments() []string {
 // line (a "-- note" after "col,"), so they stay with the node just parsed.
 // It takes nothing while earlier comments are still pending, to keep order.
 func (p *parser) takeTrailing() []string {
-	p.tok() // keeps p.i on a token (EOF at the most)
+	p.clamp()
 	k := p.i
 	lo, hi := int(p.cmtStart[k]), int(p.cmtStart[k+1])
 	if k == p.cmtFrom {
@@ -477,7 +504,7 @@ func (p *parser) usedAt(j int) bool { return p.used != nil && p.used[int32(j)] }
 // takeHints parses the /*+ ... */ hints written just before the current
 // token. Hints elsewhere stay comments.
 func (p *parser) takeHints() []*ast.Hint {
-	p.tok() // keeps p.i on a token (EOF at the most)
+	p.clamp()
 	var out []*ast.Hint
 	k := p.i
 	for j, c := range p.cmtsOf(k) {
