@@ -59,21 +59,22 @@ func (p *parser) parseNot() ast.Expr {
 func (p *parser) parsePredicate() ast.Expr {
 	x := p.parseBinary(0)
 	for {
-		t := p.tok()
+		c := p.cur()
 		switch {
-		case t.Kind == token.Op && isComparisonOp(t.Lit):
+		case token.Kind(c.kind) == token.Op && isComparisonOp(p.text(c)):
+			op := p.text(c)
 			p.skip()
 			if q := p.quantifier(); q != "" && p.isOp("(") && p.queryStartsAt(p.i+1) {
 				p.expectOp("(")
 				query := p.parseQuery()
 				p.expectOp(")")
-				x = &ast.QuantifiedCmp{At: ast.At{At: x.Pos()}, X: x, Op: t.Lit, Quantifier: q, Query: query}
+				x = &ast.QuantifiedCmp{At: ast.At{At: x.Pos()}, X: x, Op: op, Quantifier: q, Query: query}
 				continue
 			} else if q != "" {
 				p.i-- // the quantifier was a function name such as any(x)
 			}
-			x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: t.Lit, L: x, R: p.parseBinary(0)}
-		case isKw(t, "IS"):
+			x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: p.parseBinary(0)}
+		case p.is("IS"):
 			p.skip()
 			not := p.accept("NOT")
 			if p.accept("DISTINCT") {
@@ -91,13 +92,12 @@ func (p *parser) parsePredicate() ast.Expr {
 				p.skip()
 			}
 			x = &ast.IsExpr{At: ast.At{At: x.Pos()}, X: x, Not: not, What: w}
-		case isKw(t, "NOT") || isKw(t, "IN") || isKw(t, "BETWEEN") || isKw(t, "LIKE") || isKw(t, "ILIKE") ||
-			isKw(t, "RLIKE") || isKw(t, "REGEXP") || isKw(t, "SIMILAR"):
+		case p.is("NOT") || p.is("IN") || p.is("BETWEEN") || p.is("LIKE") || p.is("ILIKE") ||
+			p.is("RLIKE") || p.is("REGEXP") || p.is("SIMILAR"):
 			not := false
-			if isKw(t, "NOT") {
-				nt := p.peek(1)
-				if !(isKw(nt, "IN") || isKw(nt, "BETWEEN") || isKw(nt, "LIKE") || isKw(nt, "ILIKE") ||
-					isKw(nt, "RLIKE") || isKw(nt, "REGEXP") || isKw(nt, "SIMILAR")) {
+			if p.is("NOT") {
+				if !(p.isAt(1, "IN") || p.isAt(1, "BETWEEN") || p.isAt(1, "LIKE") || p.isAt(1, "ILIKE") ||
+					p.isAt(1, "RLIKE") || p.isAt(1, "REGEXP") || p.isAt(1, "SIMILAR")) {
 					return x
 				}
 				p.skip()
@@ -173,10 +173,11 @@ func (p *parser) parsePredicateTail(x ast.Expr, not bool) ast.Expr {
 // precedence (1: |, 2: ^, 3: &, 4: << >>, 5: + - ||, 6: * / % DIV), and the
 // number of tokens it spans; 0 when the token is no binary operator.
 func (p *parser) binaryOp() (op string, prec, width int) {
-	t := p.tok()
-	switch t.Kind {
+	c := p.cur()
+	switch token.Kind(c.kind) {
 	case token.Op:
-		switch t.Lit {
+		lit := p.text(c)
+		switch lit {
 		case "|":
 			return "|", 1, 1
 		case "^":
@@ -186,17 +187,17 @@ func (p *parser) binaryOp() (op string, prec, width int) {
 		case "<", ">":
 			// The lexer never joins '<' '<' so that ARRAY<ARRAY<INT>> lexes;
 			// a shift is two adjacent angle tokens.
-			n := p.peek(1)
-			if n.Kind == token.Op && n.Lit == t.Lit && !n.SpaceBefore {
-				return t.Lit + t.Lit, 4, 2
+			n := &p.toks[min(p.i+1, len(p.toks)-1)]
+			if token.Kind(n.kind) == token.Op && p.text(n) == lit && !n.space {
+				return lit + lit, 4, 2
 			}
 		case "+", "-", "||":
-			return t.Lit, 5, 1
+			return lit, 5, 1
 		case "*", "/", "%":
-			return t.Lit, 6, 1
+			return lit, 6, 1
 		}
 	case token.Word:
-		if isKw(t, "DIV") {
+		if p.is("DIV") {
 			return "DIV", 6, 1
 		}
 	}
@@ -269,7 +270,10 @@ var typedLiteralTypes = map[string]bool{
 }
 
 func (p *parser) parsePrimary() ast.Expr {
-	t := p.tok()
+	if p.cur().kind == uint8(token.Word) {
+		return p.parseWordPrimary()
+	}
+	t := p.at(p.i)
 	switch t.Kind {
 	case token.Number:
 		p.skip()
@@ -302,8 +306,6 @@ func (p *parser) parsePrimary() ast.Expr {
 			return p.parseLambda()
 		}
 		return p.parseNameOrCall()
-	case token.Word:
-		return p.parseWordPrimary()
 	}
 	p.fail("an expression")
 	return nil
@@ -312,6 +314,13 @@ func (p *parser) parsePrimary() ast.Expr {
 func (p *parser) parseWordPrimary() ast.Expr {
 	t := p.tok()
 	w := primaryKeyword(t.Lit)
+	if w == "" {
+		// An identifier, most words here: a name, a call or a lambda.
+		if p.isOpAt(1, "->") {
+			return p.parseLambda()
+		}
+		return p.parseNameOrCall()
+	}
 	next := p.peek(1)
 	switch w {
 	case "NULL":
@@ -409,7 +418,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 	case "SELECT", "FROM", "WHERE":
 		p.fail("an expression")
 	}
-	if w != "" && typedLiteralTypes[w] && next.Kind == token.String {
+	if typedLiteralTypes[w] && next.Kind == token.String {
 		p.skip()
 		lit := p.parseStringLiteral().(*ast.Literal)
 		return &ast.TypedLiteral{At: at(t), Type: w, Value: lit}
@@ -847,28 +856,29 @@ func (p *parser) rawUntilClose() string {
 // parseArg parses a function argument: an expression, name => value, or
 // KEY k VALUE v.
 func (p *parser) parseArg() ast.Expr {
-	t := p.tok()
+	c := p.cur()
+	pos, kind := ast.At{At: c.pos()}, token.Kind(c.kind)
 	if p.is("KEY") && !p.isOpAt(1, ",") && !p.isOpAt(1, ")") && !p.isOpAt(1, "=>") {
 		p.skip()
-		kv := &ast.KeyValue{At: at(t), KeyKW: true, Key: p.parseExpr()}
+		kv := &ast.KeyValue{At: pos, KeyKW: true, Key: p.parseExpr()}
 		p.expect("VALUE")
 		kv.Value = p.parseExpr()
 		return kv
 	}
-	if (t.Kind == token.Word || t.Kind == token.QuotedIdent) && p.isOpAt(1, "=>") {
+	if (kind == token.Word || kind == token.QuotedIdent) && p.isOpAt(1, "=>") {
 		id := p.parseIdent()
 		p.skip()
-		return &ast.NamedArg{At: at(t), Name: id, Value: p.parseExpr()}
+		return &ast.NamedArg{At: pos, Name: id, Value: p.parseExpr()}
 	}
 	x := p.parseExpr()
 	if p.is("VALUE") && !p.isOpAt(1, ",") && !p.isOpAt(1, ")") {
 		p.skip()
-		return &ast.KeyValue{At: at(t), Key: x, Value: p.parseExpr()}
+		return &ast.KeyValue{At: pos, Key: x, Value: p.parseExpr()}
 	}
 	if p.is("AS") {
 		// struct(1 AS id): an argument with an alias.
 		p.skip()
-		return &ast.AliasedArg{At: at(t), X: x, Alias: p.parseIdent()}
+		return &ast.AliasedArg{At: pos, X: x, Alias: p.parseIdent()}
 	}
 	return x
 }
@@ -1077,7 +1087,14 @@ func (p *parser) parseStringLiteral() ast.Expr {
 		}
 	}
 	lit.Value = p.decodeString(raw)
-	for p.tok().Kind == token.String && p.tok().Lit[0] != 'x' && p.tok().Lit[0] != 'X' && p.tok().Lit[0] != '"' {
+	for {
+		c := p.cur()
+		if token.Kind(c.kind) != token.String {
+			break
+		}
+		if q := p.src[int(c.off)-p.base]; q == 'x' || q == 'X' || q == '"' {
+			break
+		}
 		n := p.next()
 		lit.Raw += " " + n.Lit
 		lit.Value += p.decodeString(n.Lit)
@@ -1156,8 +1173,12 @@ func (p *parser) decodeString(raw string) string {
 
 func isOctal(c byte) bool { return c >= '0' && c <= '7' }
 
-// primaryKeywords are the words parseWordPrimary treats specially.
-var primaryKeywords = map[string]string{}
+// primaryKeywords are the words parseWordPrimary treats specially;
+// primaryShapes their lengths and first letters (see wordSet).
+var (
+	primaryKeywords = map[string]string{}
+	primaryShapes   [17]uint32
+)
 
 func init() {
 	for _, w := range []string{"NULL", "TRUE", "FALSE", "CASE", "CAST", "TRY_CAST", "EXISTS", "NOT",
@@ -1165,6 +1186,7 @@ func init() {
 		"SUBSTR", "TRIM", "POSITION", "FLOOR", "CEIL", "CEILING", "OVERLAY", "SELECT", "FROM", "WHERE",
 		"DATE", "TIMESTAMP", "TIMESTAMP_LTZ", "TIMESTAMP_NTZ", "TIME", "BIGINT", "DECIMAL", "BINARY"} {
 		primaryKeywords[w] = w
+		primaryShapes[len(w)] |= firstBit(w[0])
 	}
 }
 
@@ -1172,7 +1194,7 @@ func init() {
 // one of primaryKeywords, else "". It does not allocate: identifiers are
 // most of the words an expression parser sees.
 func primaryKeyword(s string) string {
-	if len(s) > 16 {
+	if len(s) > 16 || len(s) == 0 || primaryShapes[len(s)]&firstBit(upperASCII(s[0])) == 0 {
 		return ""
 	}
 	var buf [16]byte

@@ -40,6 +40,14 @@ func firstBit(c byte) uint32 {
 	return 1 << 26
 }
 
+// upperASCII upper-cases an ASCII letter and returns any other byte as is.
+func upperASCII(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		c -= 'a' - 'A'
+	}
+	return c
+}
+
 func (s *wordSet) has(w string) bool {
 	n := len(w)
 	if n == 0 || n > maxSetWord || w[0] >= 0x80 {

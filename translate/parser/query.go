@@ -26,18 +26,21 @@ var reservedAfterExpr = newWordSet(map[string]bool{
 })
 
 func (p *parser) aliasAllowed() bool {
-	t := p.tok()
-	if t.Kind == token.QuotedIdent {
+	c := p.cur()
+	switch token.Kind(c.kind) {
+	case token.QuotedIdent:
 		return true
+	case token.Word:
+		return !reservedAfterExpr.has(p.text(c))
 	}
-	return t.Kind == token.Word && !reservedAfterExpr.has(t.Lit)
+	return false
 }
 
 // parseQuery parses [WITH ...] body [ORDER BY ...] [LIMIT ...] ...
 func (p *parser) parseQuery() *ast.Query {
 	p.enter()
 	defer p.leave()
-	q := &ast.Query{At: at(p.tok())}
+	q := &ast.Query{At: ast.At{At: p.cur().pos()}}
 	if p.is("WITH") {
 		q.With = p.parseWith()
 	}
@@ -272,7 +275,7 @@ func (p *parser) parseFromFirstSelect() *ast.Select {
 
 func (p *parser) parseSelectItem() *ast.SelectItem {
 	cm := p.takeComments()
-	it := &ast.SelectItem{At: at(p.tok())}
+	it := &ast.SelectItem{At: ast.At{At: p.cur().pos()}}
 	it.Before = cm
 	it.Expr = p.parseExpr()
 	if p.accept("AS") {
@@ -439,10 +442,10 @@ var joinStarts = newWordSet(map[string]bool{"JOIN": true, "INNER": true, "LEFT":
 func (p *parser) parseJoinedRef() ast.TableRef {
 	left := p.parseTableRef()
 	for {
-		t := p.tok()
-		if t.Kind != token.Word || !joinStarts.has(t.Lit) {
+		if c := p.cur(); token.Kind(c.kind) != token.Word || !joinStarts.has(p.text(c)) {
 			return left
 		}
+		t := p.at(p.i)
 		// LEFT/RIGHT used as function names cannot follow a FROM item, so
 		// a join keyword here always starts a join.
 		cm := p.takeComments()
