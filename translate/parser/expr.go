@@ -250,7 +250,7 @@ func (p *parser) parsePrimaryPostfix() ast.Expr {
 			idx := p.parseExpr()
 			p.expectOp("]")
 			x = &ast.Subscript{At: ast.At{At: x.Pos()}, X: x, Index: idx}
-		case p.isOp(".") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent):
+		case p.isOp(".") && (p.kindAt(p.i+1) == token.Word || p.kindAt(p.i+1) == token.QuotedIdent):
 			p.skip()
 			f := p.parseIdent()
 			x = &ast.FieldAccess{At: ast.At{At: x.Pos()}, X: x, Field: f}
@@ -379,7 +379,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 			if w == "TABLE" && p.isSeq("PARTITION", "BY") {
 				p.i += 2
 				ta.PartitionBy = []ast.Expr{p.parseBinary(0)}
-				for p.isOp(",") && !p.isOpAt(2, "=>") && p.peek(1).Kind != token.Word {
+				for p.isOp(",") && !p.isOpAt(2, "=>") && p.kindAt(p.i+1) != token.Word {
 					p.skip()
 					ta.PartitionBy = append(ta.PartitionBy, p.parseBinary(0))
 				}
@@ -399,7 +399,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 			return d
 		}
 	case "EXTRACT":
-		if next.Kind == token.Op && next.Lit == "(" && p.peek(2).Kind == token.Word {
+		if next.Kind == token.Op && next.Lit == "(" && p.kindAt(p.i+2) == token.Word {
 			p.skip()
 			p.skip()
 			unit := p.upper()
@@ -674,7 +674,7 @@ func (p *parser) parseInterval() ast.Expr {
 		unit := p.upper()
 		p.skip()
 		iv.Fields = append(iv.Fields, ast.IntervalField{Value: v, Unit: unit})
-		if len(iv.Fields) == 1 && p.isOp("(") && p.peek(1).Kind == token.Number {
+		if len(iv.Fields) == 1 && p.isOp("(") && p.kindAt(p.i+1) == token.Number {
 			p.skip()
 			iv.Precision = p.next().Lit
 			p.expectOp(")")
@@ -685,7 +685,7 @@ func (p *parser) parseInterval() ast.Expr {
 			}
 			iv.ToUnit = p.upper()
 			p.skip()
-			if p.isOp("(") && p.peek(1).Kind == token.Number {
+			if p.isOp("(") && p.kindAt(p.i+1) == token.Number {
 				p.skip()
 				iv.ToPrec = p.next().Lit
 				p.expectOp(")")
@@ -694,7 +694,7 @@ func (p *parser) parseInterval() ast.Expr {
 		}
 		// Spark: INTERVAL 1 DAY 2 HOURS — another value and unit.
 		n := p.tok()
-		if (n.Kind == token.Number || n.Kind == token.String || (n.Kind == token.Op && n.Lit == "-" && p.peek(1).Kind == token.Number)) && p.unitFollowsValue() {
+		if (n.Kind == token.Number || n.Kind == token.String || (n.Kind == token.Op && n.Lit == "-" && p.kindAt(p.i+1) == token.Number)) && p.unitFollowsValue() {
 			continue
 		}
 		return iv
@@ -1019,7 +1019,7 @@ func (p *parser) parseName() *ast.Name {
 	t := p.tok()
 	mark := p.lists.idents.mark()
 	p.lists.idents.push(p.parseIdent())
-	for p.isOp(".") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent) {
+	for p.isOp(".") && (p.kindAt(p.i+1) == token.Word || p.kindAt(p.i+1) == token.QuotedIdent) {
 		p.skip()
 		p.lists.idents.push(p.parseIdent())
 	}

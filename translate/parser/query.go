@@ -170,7 +170,7 @@ func (p *parser) parseQueryPrimary() ast.QueryBody {
 		return p.parseSelect()
 	case p.is("FROM"):
 		return p.parseFromFirstSelect()
-	case p.is("TABLE") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent):
+	case p.is("TABLE") && (p.kindAt(p.i+1) == token.Word || p.kindAt(p.i+1) == token.QuotedIdent):
 		p.skip()
 		return &ast.TableQuery{At: at(t), Name: p.parseName()}
 	case p.is("VALUES"):
