@@ -1208,6 +1208,7 @@ func primaryKeyword(s string) string {
 	return primaryKeywords[string(buf[:len(s)])]
 }
 
+// newName returns a name of the given parts, from the arena.
 func (p *parser) newName(pos ast.At, parts []*ast.Ident) *ast.Name {
 	return newNode(&p.a.names, ast.Name{At: pos, Parts: parts})
 }
