@@ -17,7 +17,12 @@ type Lexer struct {
 	line    int
 	lineOff int // offset of the first byte of the current line
 	base    int // added to offsets, for text cut out of a larger file
-	space   bool
+
+	// the token Scan read last
+	start     int // offset of its first byte in src
+	startLine int
+	startCol  int
+	space     bool // white space before it
 }
 
 // New returns a lexer over src. Positions start at line 1, column 1.
@@ -50,10 +55,6 @@ func Tokenize(src string, d token.Dialect) []token.Token {
 	}
 }
 
-func (l *Lexer) pos() token.Pos {
-	return token.Pos{Offset: l.off + l.base, Line: l.line, Col: l.off - l.lineOff + 1}
-}
-
 // advance moves over n bytes, keeping line and column up to date.
 func (l *Lexer) advance(n int) {
 	end := l.off + n
@@ -78,81 +79,88 @@ func (l *Lexer) peekByte(k int) byte {
 
 // Next returns the next token, comments included.
 func (l *Lexer) Next() token.Token {
-	l.space = false
-	for l.off < len(l.src) {
-		c := l.src[l.off]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-			l.space = true
-			if c == '\n' {
-				l.line++
-				l.lineOff = l.off + 1
-			}
-			l.off++
-			continue
+	k := l.Scan()
+	return token.Token{Kind: k, Pos: l.Pos(), Lit: l.Text(), SpaceBefore: l.space}
+}
+
+// Scan reads the next token, comments included, and returns its kind; Pos,
+// Text and SpaceBefore describe it. It is Next without building the
+// token.Token, for a caller that keeps tokens its own way.
+func (l *Lexer) Scan() token.Kind {
+	// White space, skipped with locals: the compiler keeps them in
+	// registers, where the fields would be stored on every byte.
+	src, i := l.src, l.off
+	for i < len(src) && charClass[src[i]]&isSpace != 0 {
+		if src[i] == '\n' {
+			l.line++
+			l.lineOff = i + 1
 		}
-		break
+		i++
 	}
-	start := l.pos()
-	space := l.space
-	tok := func(k token.Kind) token.Token {
-		return token.Token{Kind: k, Pos: start, Lit: l.src[start.Offset-l.base : l.off], SpaceBefore: space}
+	l.space = i != l.off
+	l.off = i
+	l.start, l.startLine, l.startCol = i, l.line, i-l.lineOff+1
+	if i >= len(src) {
+		return token.EOF
 	}
-	if l.off >= len(l.src) {
-		return token.Token{Kind: token.EOF, Pos: start, SpaceBefore: space}
+	c := src[i]
+	if charClass[c]&isIdentFirst != 0 { // first: most tokens are words
+		if charClass[c]&isQuotePrefix != 0 && (l.peekByte(1) == '\'' || l.peekByte(1) == '"') {
+			if c == 'x' || c == 'X' || l.dialect == token.Spark {
+				l.advance(1)
+				if !l.quoted(l.src[l.off], c == 'r' || c == 'R') {
+					return token.Illegal
+				}
+				return token.String
+			}
+		}
+		i++
+		for i < len(src) && charClass[src[i]]&isIdentNext != 0 {
+			i++
+		}
+		l.off = i // a word holds no line break
+		return token.Word
 	}
-	c := l.src[l.off]
 	switch {
 	case c == '-' && l.peekByte(1) == '-':
 		l.lineComment()
-		return tok(token.Comment)
+		return token.Comment
 	case c == '/' && l.peekByte(1) == '*':
 		kind := token.Comment
 		if l.peekByte(2) == '+' {
 			kind = token.Hint
 		}
 		if !l.blockComment() {
-			return tok(token.Illegal)
+			return token.Illegal
 		}
-		return tok(kind)
-	case isIdentStart(c):
-		if (c == 'x' || c == 'X' || c == 'r' || c == 'R' || c == 'b' || c == 'B') && (l.peekByte(1) == '\'' || l.peekByte(1) == '"') {
-			if c == 'x' || c == 'X' || l.dialect == token.Spark {
-				l.advance(1)
-				if !l.quoted(l.src[l.off], c == 'r' || c == 'R') {
-					return tok(token.Illegal)
-				}
-				return tok(token.String)
-			}
-		}
-		l.word()
-		return tok(token.Word)
+		return kind
 	case isDigit(c) || (c == '.' && isDigit(l.peekByte(1))):
-		return tok(l.number())
+		return l.number()
 	case c == '\'' || c == '"':
 		if !l.quoted(c, false) {
-			return tok(token.Illegal)
+			return token.Illegal
 		}
-		return tok(token.String)
+		return token.String
 	case c == '`':
 		if !l.backtick() {
-			return tok(token.Illegal)
+			return token.Illegal
 		}
-		return tok(token.QuotedIdent)
+		return token.QuotedIdent
 	case c == '$' && l.peekByte(1) == '{':
 		end := strings.IndexByte(l.src[l.off:], '}')
 		if end < 0 {
 			l.advance(len(l.src) - l.off)
-			return tok(token.Illegal)
+			return token.Illegal
 		}
 		l.advance(end + 1)
-		return tok(token.Variable)
+		return token.Variable
 	case c == '?':
 		l.advance(1)
-		return tok(token.Param)
+		return token.Param
 	}
 	if n := opLen(l.src[l.off:]); n > 0 {
 		l.off += n // operators hold no line break
-		return tok(token.Op)
+		return token.Op
 	}
 	// Unknown byte: consume one whole UTF-8 sequence so columns stay sane.
 	n := 1
@@ -160,8 +168,19 @@ func (l *Lexer) Next() token.Token {
 		n++
 	}
 	l.advance(n)
-	return tok(token.Illegal)
+	return token.Illegal
 }
+
+// Pos returns the position of the token Scan read last.
+func (l *Lexer) Pos() token.Pos {
+	return token.Pos{Offset: l.start + l.base, Line: l.startLine, Col: l.startCol}
+}
+
+// Text returns the text of the token Scan read last, as written.
+func (l *Lexer) Text() string { return l.src[l.start:l.off] }
+
+// SpaceBefore reports whether white space preceded the token Scan read last.
+func (l *Lexer) SpaceBefore() bool { return l.space }
 
 func (l *Lexer) lineComment() {
 	end := strings.IndexByte(l.src[l.off:], '\n')
@@ -199,14 +218,6 @@ func (l *Lexer) blockComment() bool {
 	}
 	l.advance(len(l.src) - l.off)
 	return false
-}
-
-func (l *Lexer) word() {
-	i := l.off
-	for i < len(l.src) && isIdentPart(l.src[i]) {
-		i++
-	}
-	l.off = i // a word holds no line break
 }
 
 // number reads a numeric literal. Spark lets an identifier start with a
@@ -353,10 +364,36 @@ func opLen(s string) int {
 	return 0
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+// Character classes, looked up in charClass: a table lookup is cheaper than
+// the comparisons for every byte of every word.
+const (
+	isSpace       uint8 = 1 << iota // ' ' \t \n \r \f \v
+	isDigitClass                    // 0-9
+	isIdentFirst                    // a letter, '_' or a byte of a multi-byte UTF-8 sequence
+	isIdentNext                     // isIdentFirst, a digit, or '$'
+	isQuotePrefix                   // x X r R b B: X'..', r'..', b'..' are strings
+)
 
-func isIdentStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
-}
+var charClass = func() (t [256]uint8) {
+	for i := range t {
+		c := byte(i)
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			t[i] = isSpace
+		case c >= '0' && c <= '9':
+			t[i] = isDigitClass | isIdentNext
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80:
+			t[i] = isIdentFirst | isIdentNext
+			if strings.IndexByte("xXrRbB", c) >= 0 {
+				t[i] |= isQuotePrefix
+			}
+		case c == '$':
+			t[i] = isIdentNext
+		}
+	}
+	return t
+}()
 
-func isIdentPart(c byte) bool { return isIdentStart(c) || isDigit(c) || c == '$' }
+func isDigit(c byte) bool { return charClass[c]&isDigitClass != 0 }
+
+func isIdentPart(c byte) bool { return charClass[c]&isIdentNext != 0 }

@@ -54,28 +54,27 @@ func (p *parser) parseNot() ast.Expr {
 	return p.parsePredicate()
 }
 
-var comparisonOps = map[string]bool{"=": true, "==": true, "<>": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true, "<=>": true}
-
 // parsePredicate parses comparisons and the predicate forms: IS, IN,
 // BETWEEN, LIKE and friends.
 func (p *parser) parsePredicate() ast.Expr {
 	x := p.parseBinary(0)
 	for {
-		t := p.tok()
+		c := p.cur()
 		switch {
-		case t.Kind == token.Op && comparisonOps[t.Lit]:
+		case token.Kind(c.kind) == token.Op && isComparisonOp(p.text(c)):
+			op := p.text(c)
 			p.skip()
 			if q := p.quantifier(); q != "" && p.isOp("(") && p.queryStartsAt(p.i+1) {
 				p.expectOp("(")
 				query := p.parseQuery()
 				p.expectOp(")")
-				x = &ast.QuantifiedCmp{At: ast.At{At: x.Pos()}, X: x, Op: t.Lit, Quantifier: q, Query: query}
+				x = &ast.QuantifiedCmp{At: ast.At{At: x.Pos()}, X: x, Op: op, Quantifier: q, Query: query}
 				continue
 			} else if q != "" {
 				p.i-- // the quantifier was a function name such as any(x)
 			}
-			x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: t.Lit, L: x, R: p.parseBinary(0)}
-		case isKw(t, "IS"):
+			x = &ast.Binary{At: ast.At{At: x.Pos()}, Op: op, L: x, R: p.parseBinary(0)}
+		case p.is("IS"):
 			p.skip()
 			not := p.accept("NOT")
 			if p.accept("DISTINCT") {
@@ -93,13 +92,12 @@ func (p *parser) parsePredicate() ast.Expr {
 				p.skip()
 			}
 			x = &ast.IsExpr{At: ast.At{At: x.Pos()}, X: x, Not: not, What: w}
-		case isKw(t, "NOT") || isKw(t, "IN") || isKw(t, "BETWEEN") || isKw(t, "LIKE") || isKw(t, "ILIKE") ||
-			isKw(t, "RLIKE") || isKw(t, "REGEXP") || isKw(t, "SIMILAR"):
+		case p.is("NOT") || p.is("IN") || p.is("BETWEEN") || p.is("LIKE") || p.is("ILIKE") ||
+			p.is("RLIKE") || p.is("REGEXP") || p.is("SIMILAR"):
 			not := false
-			if isKw(t, "NOT") {
-				nt := p.peek(1)
-				if !(isKw(nt, "IN") || isKw(nt, "BETWEEN") || isKw(nt, "LIKE") || isKw(nt, "ILIKE") ||
-					isKw(nt, "RLIKE") || isKw(nt, "REGEXP") || isKw(nt, "SIMILAR")) {
+			if p.is("NOT") {
+				if !(p.isAt(1, "IN") || p.isAt(1, "BETWEEN") || p.isAt(1, "LIKE") || p.isAt(1, "ILIKE") ||
+					p.isAt(1, "RLIKE") || p.isAt(1, "REGEXP") || p.isAt(1, "SIMILAR")) {
 					return x
 				}
 				p.skip()
@@ -175,10 +173,11 @@ func (p *parser) parsePredicateTail(x ast.Expr, not bool) ast.Expr {
 // precedence (1: |, 2: ^, 3: &, 4: << >>, 5: + - ||, 6: * / % DIV), and the
 // number of tokens it spans; 0 when the token is no binary operator.
 func (p *parser) binaryOp() (op string, prec, width int) {
-	t := p.tok()
-	switch t.Kind {
+	c := p.cur()
+	switch token.Kind(c.kind) {
 	case token.Op:
-		switch t.Lit {
+		lit := p.text(c)
+		switch lit {
 		case "|":
 			return "|", 1, 1
 		case "^":
@@ -188,17 +187,17 @@ func (p *parser) binaryOp() (op string, prec, width int) {
 		case "<", ">":
 			// The lexer never joins '<' '<' so that ARRAY<ARRAY<INT>> lexes;
 			// a shift is two adjacent angle tokens.
-			n := p.peek(1)
-			if n.Kind == token.Op && n.Lit == t.Lit && !n.SpaceBefore {
-				return t.Lit + t.Lit, 4, 2
+			n := &p.toks[min(p.i+1, len(p.toks)-1)]
+			if token.Kind(n.kind) == token.Op && p.text(n) == lit && !n.space {
+				return lit + lit, 4, 2
 			}
 		case "+", "-", "||":
-			return t.Lit, 5, 1
+			return lit, 5, 1
 		case "*", "/", "%":
-			return t.Lit, 6, 1
+			return lit, 6, 1
 		}
 	case token.Word:
-		if isKw(t, "DIV") {
+		if p.is("DIV") {
 			return "DIV", 6, 1
 		}
 	}
@@ -251,7 +250,7 @@ func (p *parser) parsePrimaryPostfix() ast.Expr {
 			idx := p.parseExpr()
 			p.expectOp("]")
 			x = &ast.Subscript{At: ast.At{At: x.Pos()}, X: x, Index: idx}
-		case p.isOp(".") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent):
+		case p.isOp(".") && (p.kindAt(p.i+1) == token.Word || p.kindAt(p.i+1) == token.QuotedIdent):
 			p.skip()
 			f := p.parseIdent()
 			x = &ast.FieldAccess{At: ast.At{At: x.Pos()}, X: x, Field: f}
@@ -271,7 +270,10 @@ var typedLiteralTypes = map[string]bool{
 }
 
 func (p *parser) parsePrimary() ast.Expr {
-	t := p.tok()
+	if p.cur().kind == uint8(token.Word) {
+		return p.parseWordPrimary()
+	}
+	t := p.at(p.i)
 	switch t.Kind {
 	case token.Number:
 		p.skip()
@@ -304,8 +306,6 @@ func (p *parser) parsePrimary() ast.Expr {
 			return p.parseLambda()
 		}
 		return p.parseNameOrCall()
-	case token.Word:
-		return p.parseWordPrimary()
 	}
 	p.fail("an expression")
 	return nil
@@ -314,6 +314,13 @@ func (p *parser) parsePrimary() ast.Expr {
 func (p *parser) parseWordPrimary() ast.Expr {
 	t := p.tok()
 	w := primaryKeyword(t.Lit)
+	if w == "" {
+		// An identifier, most words here: a name, a call or a lambda.
+		if p.isOpAt(1, "->") {
+			return p.parseLambda()
+		}
+		return p.parseNameOrCall()
+	}
 	next := p.peek(1)
 	switch w {
 	case "NULL":
@@ -372,7 +379,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 			if w == "TABLE" && p.isSeq("PARTITION", "BY") {
 				p.i += 2
 				ta.PartitionBy = []ast.Expr{p.parseBinary(0)}
-				for p.isOp(",") && !p.isOpAt(2, "=>") && p.peek(1).Kind != token.Word {
+				for p.isOp(",") && !p.isOpAt(2, "=>") && p.kindAt(p.i+1) != token.Word {
 					p.skip()
 					ta.PartitionBy = append(ta.PartitionBy, p.parseBinary(0))
 				}
@@ -392,7 +399,7 @@ func (p *parser) parseWordPrimary() ast.Expr {
 			return d
 		}
 	case "EXTRACT":
-		if next.Kind == token.Op && next.Lit == "(" && p.peek(2).Kind == token.Word {
+		if next.Kind == token.Op && next.Lit == "(" && p.kindAt(p.i+2) == token.Word {
 			p.skip()
 			p.skip()
 			unit := p.upper()
@@ -631,15 +638,15 @@ func (p *parser) parseCast() ast.Expr {
 
 // intervalUnits are the units accepted in interval literals, singular and
 // plural as Spark allows.
-var intervalUnits = map[string]bool{
+var intervalUnits = newWordSet(map[string]bool{
 	"YEAR": true, "YEARS": true, "MONTH": true, "MONTHS": true, "WEEK": true, "WEEKS": true,
 	"DAY": true, "DAYS": true, "HOUR": true, "HOURS": true, "MINUTE": true, "MINUTES": true,
 	"SECOND": true, "SECONDS": true, "MILLISECOND": true, "MILLISECONDS": true,
 	"MICROSECOND": true, "MICROSECONDS": true, "NANOSECOND": true, "NANOSECONDS": true, "QUARTER": true, "QUARTERS": true,
-}
+})
 
 func (p *parser) isIntervalUnit() bool {
-	return p.tok().Kind == token.Word && intervalUnits[p.upper()]
+	return p.tok().Kind == token.Word && intervalUnits.has(p.tok().Lit)
 }
 
 func (p *parser) parseInterval() ast.Expr {
@@ -667,7 +674,7 @@ func (p *parser) parseInterval() ast.Expr {
 		unit := p.upper()
 		p.skip()
 		iv.Fields = append(iv.Fields, ast.IntervalField{Value: v, Unit: unit})
-		if len(iv.Fields) == 1 && p.isOp("(") && p.peek(1).Kind == token.Number {
+		if len(iv.Fields) == 1 && p.isOp("(") && p.kindAt(p.i+1) == token.Number {
 			p.skip()
 			iv.Precision = p.next().Lit
 			p.expectOp(")")
@@ -678,7 +685,7 @@ func (p *parser) parseInterval() ast.Expr {
 			}
 			iv.ToUnit = p.upper()
 			p.skip()
-			if p.isOp("(") && p.peek(1).Kind == token.Number {
+			if p.isOp("(") && p.kindAt(p.i+1) == token.Number {
 				p.skip()
 				iv.ToPrec = p.next().Lit
 				p.expectOp(")")
@@ -687,7 +694,7 @@ func (p *parser) parseInterval() ast.Expr {
 		}
 		// Spark: INTERVAL 1 DAY 2 HOURS — another value and unit.
 		n := p.tok()
-		if (n.Kind == token.Number || n.Kind == token.String || (n.Kind == token.Op && n.Lit == "-" && p.peek(1).Kind == token.Number)) && p.unitFollowsValue() {
+		if (n.Kind == token.Number || n.Kind == token.String || (n.Kind == token.Op && n.Lit == "-" && p.kindAt(p.i+1) == token.Number)) && p.unitFollowsValue() {
 			continue
 		}
 		return iv
@@ -700,26 +707,28 @@ func (p *parser) unitFollowsValue() bool {
 		k = 2
 	}
 	u := p.peek(k)
-	return u.Kind == token.Word && intervalUnits[strings.ToUpper(u.Lit)]
+	return u.Kind == token.Word && intervalUnits.has(u.Lit)
 }
 
 // parseNameOrCall parses a (qualified) name, a function call, or t.*.
 func (p *parser) parseNameOrCall() ast.Expr {
 	start := p.tok()
-	n := p.newName(at(start), p.parseIdent())
+	mark := p.lists.idents.mark()
+	p.lists.idents.push(p.parseIdent())
 	for p.isOp(".") {
 		nt := p.peek(1)
 		if nt.Kind == token.Op && nt.Lit == "*" {
 			p.skip()
 			p.skip()
-			return p.parseStarRest(&ast.Star{At: at(start), Qualifier: n.Parts})
+			return p.parseStarRest(&ast.Star{At: at(start), Qualifier: p.identList(mark)})
 		}
 		if nt.Kind != token.Word && nt.Kind != token.QuotedIdent {
 			break
 		}
 		p.skip()
-		n.Parts = append(n.Parts, p.parseIdent())
+		p.lists.idents.push(p.parseIdent())
 	}
+	n := p.newName(at(start), p.identList(mark))
 	if p.isOp("(") {
 		return p.parseCall(n)
 	}
@@ -758,19 +767,21 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 		p.skip()
 		f.Star = true
 	case !p.isOp(")"):
+		mark := p.lists.exprs.mark()
 		for {
-			f.Args = append(f.Args, p.parseArg())
+			p.lists.exprs.push(p.parseArg())
 			if !p.acceptOp(",") {
 				break
 			}
 		}
+		f.Args = p.exprList(mark)
 	}
 	if p.is("ORDER") && p.isAt(1, "BY") {
 		p.skip()
 		p.skip()
 		f.OrderBy = p.parseOrderItems()
 	}
-	if !p.isOp(")") && p.tok().Kind == token.Word && jsonClauseStarts[p.upper()] {
+	if !p.isOp(")") && p.tok().Kind == token.Word && jsonClauseStarts.has(p.tok().Lit) {
 		f.Tail = p.rawUntilClose()
 	}
 	if p.is("IGNORE") || p.is("RESPECT") {
@@ -812,10 +823,10 @@ func (p *parser) parseCall(name *ast.Name) ast.Expr {
 
 // jsonClauseStarts are the words that open the SQL/JSON clauses written
 // after a JSON function's arguments.
-var jsonClauseStarts = map[string]bool{
+var jsonClauseStarts = newWordSet(map[string]bool{
 	"RETURNING": true, "NULL": true, "ABSENT": true, "DEFAULT": true, "ERROR": true,
 	"EMPTY": true, "WITH": true, "WITHOUT": true, "TRUE": true, "FALSE": true, "UNKNOWN": true,
-}
+})
 
 // rawUntilClose returns the source text up to the ')' closing the current
 // call, which it does not consume.
@@ -845,28 +856,29 @@ func (p *parser) rawUntilClose() string {
 // parseArg parses a function argument: an expression, name => value, or
 // KEY k VALUE v.
 func (p *parser) parseArg() ast.Expr {
-	t := p.tok()
+	c := p.cur()
+	pos, kind := ast.At{At: c.pos()}, token.Kind(c.kind)
 	if p.is("KEY") && !p.isOpAt(1, ",") && !p.isOpAt(1, ")") && !p.isOpAt(1, "=>") {
 		p.skip()
-		kv := &ast.KeyValue{At: at(t), KeyKW: true, Key: p.parseExpr()}
+		kv := &ast.KeyValue{At: pos, KeyKW: true, Key: p.parseExpr()}
 		p.expect("VALUE")
 		kv.Value = p.parseExpr()
 		return kv
 	}
-	if (t.Kind == token.Word || t.Kind == token.QuotedIdent) && p.isOpAt(1, "=>") {
+	if (kind == token.Word || kind == token.QuotedIdent) && p.isOpAt(1, "=>") {
 		id := p.parseIdent()
 		p.skip()
-		return &ast.NamedArg{At: at(t), Name: id, Value: p.parseExpr()}
+		return &ast.NamedArg{At: pos, Name: id, Value: p.parseExpr()}
 	}
 	x := p.parseExpr()
 	if p.is("VALUE") && !p.isOpAt(1, ",") && !p.isOpAt(1, ")") {
 		p.skip()
-		return &ast.KeyValue{At: at(t), Key: x, Value: p.parseExpr()}
+		return &ast.KeyValue{At: pos, Key: x, Value: p.parseExpr()}
 	}
 	if p.is("AS") {
 		// struct(1 AS id): an argument with an alias.
 		p.skip()
-		return &ast.AliasedArg{At: at(t), X: x, Alias: p.parseIdent()}
+		return &ast.AliasedArg{At: pos, X: x, Alias: p.parseIdent()}
 	}
 	return x
 }
@@ -938,11 +950,12 @@ func (p *parser) parseFrameBound() *ast.FrameBound {
 }
 
 func (p *parser) parseExprList() []ast.Expr {
-	list := []ast.Expr{p.parseExpr()}
+	mark := p.lists.exprs.mark()
+	p.lists.exprs.push(p.parseExpr())
 	for p.acceptOp(",") {
-		list = append(list, p.parseExpr())
+		p.lists.exprs.push(p.parseExpr())
 	}
-	return list
+	return p.exprList(mark)
 }
 
 // parseOrderItems parses expr [ASC|DESC] [NULLS FIRST|LAST], ...
@@ -977,14 +990,13 @@ func (p *parser) parseOrderItems() []*ast.OrderItem {
 // names and literals
 
 func (p *parser) parseIdent() *ast.Ident {
-	t := p.tok()
-	switch t.Kind {
+	c := p.cur()
+	switch token.Kind(c.kind) {
 	case token.Word:
 		p.skip()
-		id := p.newIdent()
-		*id = ast.Ident{At: at(t), Name: t.Lit}
-		return id
+		return newNode(&p.a.idents, ast.Ident{At: ast.At{At: c.pos()}, Name: p.text(c)})
 	case token.QuotedIdent:
+		t := p.at(p.i)
 		p.skip()
 		inner := t.Lit[1 : len(t.Lit)-1]
 		return &ast.Ident{At: at(t), Name: strings.ReplaceAll(inner, "``", "`"), Quoted: true}
@@ -994,35 +1006,68 @@ func (p *parser) parseIdent() *ast.Ident {
 }
 
 func (p *parser) parseIdentList() []*ast.Ident {
-	list := []*ast.Ident{p.parseIdent()}
+	mark := p.lists.idents.mark()
+	p.lists.idents.push(p.parseIdent())
 	for p.acceptOp(",") {
-		list = append(list, p.parseIdent())
+		p.lists.idents.push(p.parseIdent())
 	}
-	return list
+	return p.identList(mark)
 }
 
 // parseName parses a qualified name a.b.c.
 func (p *parser) parseName() *ast.Name {
 	t := p.tok()
-	n := p.newName(at(t), p.parseIdent())
-	for p.isOp(".") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent) {
+	mark := p.lists.idents.mark()
+	p.lists.idents.push(p.parseIdent())
+	for p.isOp(".") && (p.kindAt(p.i+1) == token.Word || p.kindAt(p.i+1) == token.QuotedIdent) {
 		p.skip()
-		n.Parts = append(n.Parts, p.parseIdent())
+		p.lists.idents.push(p.parseIdent())
 	}
-	return n
+	return p.newName(at(t), p.identList(mark))
 }
 
 func numberLiteral(t token.Token) *ast.Literal {
 	lit := &ast.Literal{At: at(t), Kind: ast.LitNumber, Raw: t.Lit, Value: t.Lit}
-	up := strings.ToUpper(t.Lit)
-	for _, s := range []string{"BD", "L", "S", "Y", "D", "F"} {
-		if strings.HasSuffix(up, s) {
-			lit.Suffix = s
-			lit.Value = t.Lit[:len(t.Lit)-len(s)]
-			break
-		}
+	if s := numberSuffix(t.Lit); s != "" {
+		lit.Suffix = s
+		lit.Value = t.Lit[:len(t.Lit)-len(s)]
 	}
 	return lit
+}
+
+// numberSuffix returns the suffix (BD L S Y D F, upper case) that ends the
+// number lit, or "".
+func numberSuffix(lit string) string {
+	n := len(lit)
+	if lit[n-1] >= 0x80 {
+		// The lexer takes "ſ", which strings.ToUpper makes "S", for
+		// a suffix: leave such a number to the general rule.
+		up := strings.ToUpper(lit)
+		for _, s := range []string{"BD", "L", "S", "Y", "D", "F"} {
+			if strings.HasSuffix(up, s) {
+				return s
+			}
+		}
+		return ""
+	}
+	// lit is ASCII: digits, '.', an exponent and the suffix letters;
+	// setting bit 0x20 lower-cases a letter and changes none of the rest.
+	switch lit[n-1] | 0x20 {
+	case 'd':
+		if n >= 2 && lit[n-2]|0x20 == 'b' {
+			return "BD"
+		}
+		return "D"
+	case 'l':
+		return "L"
+	case 's':
+		return "S"
+	case 'y':
+		return "Y"
+	case 'f':
+		return "F"
+	}
+	return ""
 }
 
 // parseStringLiteral parses a string, binary or raw-string literal. Spark
@@ -1042,7 +1087,14 @@ func (p *parser) parseStringLiteral() ast.Expr {
 		}
 	}
 	lit.Value = p.decodeString(raw)
-	for p.tok().Kind == token.String && p.tok().Lit[0] != 'x' && p.tok().Lit[0] != 'X' && p.tok().Lit[0] != '"' {
+	for {
+		c := p.cur()
+		if token.Kind(c.kind) != token.String {
+			break
+		}
+		if q := p.src[int(c.off)-p.base]; q == 'x' || q == 'X' || q == '"' {
+			break
+		}
 		n := p.next()
 		lit.Raw += " " + n.Lit
 		lit.Value += p.decodeString(n.Lit)
@@ -1121,8 +1173,12 @@ func (p *parser) decodeString(raw string) string {
 
 func isOctal(c byte) bool { return c >= '0' && c <= '7' }
 
-// primaryKeywords are the words parseWordPrimary treats specially.
-var primaryKeywords = map[string]string{}
+// primaryKeywords are the words parseWordPrimary treats specially;
+// primaryShapes their lengths and first letters (see wordSet).
+var (
+	primaryKeywords = map[string]string{}
+	primaryShapes   [17]uint32
+)
 
 func init() {
 	for _, w := range []string{"NULL", "TRUE", "FALSE", "CASE", "CAST", "TRY_CAST", "EXISTS", "NOT",
@@ -1130,6 +1186,7 @@ func init() {
 		"SUBSTR", "TRIM", "POSITION", "FLOOR", "CEIL", "CEILING", "OVERLAY", "SELECT", "FROM", "WHERE",
 		"DATE", "TIMESTAMP", "TIMESTAMP_LTZ", "TIMESTAMP_NTZ", "TIME", "BIGINT", "DECIMAL", "BINARY"} {
 		primaryKeywords[w] = w
+		primaryShapes[len(w)] |= firstBit(w[0])
 	}
 }
 
@@ -1137,7 +1194,7 @@ func init() {
 // one of primaryKeywords, else "". It does not allocate: identifiers are
 // most of the words an expression parser sees.
 func primaryKeyword(s string) string {
-	if len(s) > 16 {
+	if len(s) > 16 || len(s) == 0 || primaryShapes[len(s)]&firstBit(upperASCII(s[0])) == 0 {
 		return ""
 	}
 	var buf [16]byte
@@ -1151,34 +1208,15 @@ func primaryKeyword(s string) string {
 	return primaryKeywords[string(buf[:len(s)])]
 }
 
-// Identifiers and names are most of the nodes of a query; the parser takes
-// them from slabs instead of allocating each one.
-const slabSize = 32
-
-func (p *parser) newIdent() *ast.Ident {
-	if len(p.identSlab) == 0 {
-		p.identSlab = make([]ast.Ident, slabSize)
-	}
-	id := &p.identSlab[0]
-	p.identSlab = p.identSlab[1:]
-	return id
+// newName returns a name of the given parts, from the arena.
+func (p *parser) newName(pos ast.At, parts []*ast.Ident) *ast.Name {
+	return newNode(&p.a.names, ast.Name{At: pos, Parts: parts})
 }
 
-// newName returns a one-part name; appending more parts reallocates, so
-// the slab is never written through.
-func (p *parser) newName(pos ast.At, first *ast.Ident) *ast.Name {
-	if len(p.nameSlab) == 0 {
-		p.nameSlab = make([]ast.Name, slabSize)
-		p.partSlab = make([]*ast.Ident, slabSize)
-	}
-	n := &p.nameSlab[0]
-	p.nameSlab = p.nameSlab[1:]
-	parts := p.partSlab[0:1:1]
-	p.partSlab = p.partSlab[1:]
-	parts[0] = first
-	*n = ast.Name{At: pos, Parts: parts}
-	return n
-}
+// exprList and identList return the list pushed since mark (see alloc.go).
+func (p *parser) exprList(mark int) []ast.Expr { return p.lists.exprs.pop(mark, &p.a.exprs) }
+
+func (p *parser) identList(mark int) []*ast.Ident { return p.lists.idents.pop(mark, &p.a.identPtrs) }
 
 // parseBracketList parses open [expr, ...] close, the list possibly empty.
 func (p *parser) parseBracketList(open, close string) []ast.Expr {

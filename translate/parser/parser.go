@@ -10,6 +10,7 @@ package parser
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/c360-migrate/c360-migrate/translate/ast"
 	"github.com/c360-migrate/c360-migrate/translate/diag"
@@ -23,22 +24,25 @@ const maxDepth = 500
 
 // ParseFile parses every statement of src.
 func ParseFile(filename, src string, d token.Dialect) (*ast.File, diag.List) {
-	p := newParser(filename, src, d, token.Pos{})
+	p := newParser(filename, src, d, token.Pos{}, nil)
 	f := &ast.File{Name: filename}
 	f.Stmts = p.parseStatements()
+	p.release()
 	return f, p.errs
 }
 
 // ParseAt parses src as text that starts at pos inside filename, so that
 // positions are those of the enclosing file.
 func ParseAt(filename, src string, d token.Dialect, pos token.Pos) ([]ast.Stmt, diag.List) {
-	p := newParser(filename, src, d, pos)
-	return p.parseStatements(), p.errs
+	p := newParser(filename, src, d, pos, nil)
+	stmts := p.parseStatements()
+	p.release()
+	return stmts, p.errs
 }
 
 // ParseExpr parses a single expression (for tests and for rules written as SQL).
 func ParseExpr(src string, d token.Dialect) (ast.Expr, error) {
-	p := newParser("", src, d, token.Pos{})
+	p := newParser("", src, d, token.Pos{}, nil)
 	var e ast.Expr
 	err := p.guard(func() {
 		e = p.parseExpr()
@@ -46,6 +50,7 @@ func ParseExpr(src string, d token.Dialect) (ast.Expr, error) {
 			p.fail("end of expression")
 		}
 	})
+	p.release()
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +59,7 @@ func ParseExpr(src string, d token.Dialect) (ast.Expr, error) {
 
 // ParseType parses a single data type.
 func ParseType(src string, d token.Dialect) (*ast.Type, error) {
-	p := newParser("", src, d, token.Pos{})
+	p := newParser("", src, d, token.Pos{}, nil)
 	var t *ast.Type
 	err := p.guard(func() {
 		t = p.parseType()
@@ -62,6 +67,7 @@ func ParseType(src string, d token.Dialect) (*ast.Type, error) {
 			p.fail("end of type")
 		}
 	})
+	p.release()
 	return t, err
 }
 
@@ -76,29 +82,29 @@ type parser struct {
 	// is 0, cmtStart[i+1] the count when toks[i] was read).
 	comments []token.Token
 	cmtStart []int32
+	buf      *tokenBuf      // where toks, comments and cmtStart come from
 	used     map[int32]bool // hints consumed, by index in comments
 	i        int            // index of the current token
 	cmtFrom  int            // comments before toks[cmtFrom] and earlier are taken
 	cmtSkip  int            // how many comments of toks[cmtFrom] are taken
 	depth    int
-	noIn     bool // inside POSITION(a IN b): IN ends the expression
-	// slabs of nodes handed out one by one (see newIdent)
-	identSlab []ast.Ident
-	nameSlab  []ast.Name
-	partSlab  []*ast.Ident
-	errs      diag.List
+	noIn     bool   // inside POSITION(a IN b): IN ends the expression
+	a        *arena // where nodes are allocated (see alloc.go)
+	lists    lists
+	errs     diag.List
 }
 
 // compactToken is a token as the parser keeps it: a third of the size of
-// token.Token, its text a slice of the source. Parsing allocates the token
-// array once per file, so its size is most of the parser's memory.
+// token.Token, its text a slice of the source. The token array is most of
+// the parser's own memory; parses reuse it (see tokenBuf).
 type compactToken struct {
 	off, line, col, n int32
 	kind              uint8
 	space             bool
 }
 
-// at returns token k.
+// at returns token k. (Written out rather than with pos and text: it
+// stays under the inlining budget, and tok with it.)
 func (p *parser) at(k int) token.Token {
 	c := p.toks[k]
 	start := int(c.off) - p.base
@@ -110,6 +116,60 @@ func (p *parser) at(k int) token.Token {
 	}
 }
 
+// The hottest rules read the compact tokens through the helpers below
+// rather than build a token.Token.
+
+// pos returns the position of token c.
+func (c *compactToken) pos() token.Pos {
+	return token.Pos{Offset: int(c.off), Line: int(c.line), Col: int(c.col)}
+}
+
+// text returns the source text of token c.
+func (p *parser) text(c *compactToken) string {
+	start := int(c.off) - p.base
+	return p.src[start : start+int(c.n)]
+}
+
+// cur returns the current token; like tok, it keeps p.i on a token.
+func (p *parser) cur() *compactToken {
+	p.clamp()
+	return &p.toks[p.i]
+}
+
+// clamp keeps p.i on a token: past the end it stays on EOF, so a rule
+// that skips ahead with p.i += n can never index out of range.
+func (p *parser) clamp() {
+	if p.i >= len(p.toks) {
+		p.i = len(p.toks) - 1
+	}
+}
+
+// kindAt returns the kind of token k, EOF past the end.
+func (p *parser) kindAt(k int) token.Kind {
+	return token.Kind(p.toks[min(k, len(p.toks)-1)].kind)
+}
+
+// tokenBuf holds the token arrays of a parse. They are garbage once the
+// parse is over (the syntax tree refers to the source text, never to
+// them), so the next parse reuses them: they were about 30% of the bytes a
+// parse allocated, and fewer bytes allocated means fewer collections.
+type tokenBuf struct {
+	toks     []compactToken
+	cmtStart []int32
+	comments []token.Token
+}
+
+var tokenBufs = sync.Pool{New: func() any { return new(tokenBuf) }}
+
+// release gives the parser's token arrays back for reuse; the parser
+// must not read a token afterwards.
+func (p *parser) release() {
+	clear(p.comments) // their texts would keep the source alive
+	p.buf.toks, p.buf.cmtStart, p.buf.comments = p.toks[:0], p.cmtStart[:0], p.comments[:0]
+	tokenBufs.Put(p.buf)
+	p.buf, p.toks, p.cmtStart, p.comments = nil, nil, nil, nil
+}
+
 // cmtsOf returns the comments and hints written before toks[k].
 func (p *parser) cmtsOf(k int) []token.Token {
 	return p.comments[p.cmtStart[k]:p.cmtStart[k+1]]
@@ -118,22 +178,35 @@ func (p *parser) cmtsOf(k int) []token.Token {
 // bailout unwinds the parser to the statement loop after an error.
 type bailout struct{ d *diag.Diagnostic }
 
-func newParser(filename, src string, d token.Dialect, start token.Pos) *parser {
-	p := &parser{file: filename, src: src, dialect: d, base: start.Offset}
+// newParser returns a parser of src that allocates its nodes in a, or in
+// an arena of its own when a is nil.
+func newParser(filename, src string, d token.Dialect, start token.Pos, a *arena) *parser {
+	p := &parser{file: filename, src: src, dialect: d, base: start.Offset, a: a}
+	if a == nil {
+		p.a = &arena{}
+	}
 	lx := lexer.NewAt(src, d, start)
-	// About one token per five bytes of SQL; one allocation in most files.
-	p.toks = make([]compactToken, 0, len(src)/5+16)
-	p.cmtStart = make([]int32, 1, len(src)/5+17)
+	p.buf = tokenBufs.Get().(*tokenBuf)
+	// About one token per five bytes of SQL: one allocation in most files,
+	// and none when the arrays of an earlier parse are large enough.
+	if n := len(src)/5 + 16; cap(p.buf.toks) < n {
+		p.buf.toks = make([]compactToken, 0, n)
+		p.buf.cmtStart = make([]int32, 0, n+1)
+	}
+	p.toks = p.buf.toks[:0]
+	p.cmtStart = append(p.buf.cmtStart[:0], 0)
+	p.comments = p.buf.comments[:0]
 	for {
-		t := lx.Next()
-		if t.Kind == token.Comment || t.Kind == token.Hint {
-			p.comments = append(p.comments, t)
+		k := lx.Scan()
+		if k == token.Comment || k == token.Hint {
+			p.comments = append(p.comments, token.Token{Kind: k, Pos: lx.Pos(), Lit: lx.Text(), SpaceBefore: lx.SpaceBefore()})
 			continue
 		}
+		pos := lx.Pos()
 		p.cmtStart = append(p.cmtStart, int32(len(p.comments)))
-		p.toks = append(p.toks, compactToken{off: int32(t.Pos.Offset), line: int32(t.Pos.Line), col: int32(t.Pos.Col),
-			n: int32(len(t.Lit)), kind: uint8(t.Kind), space: t.SpaceBefore})
-		if t.Kind == token.EOF {
+		p.toks = append(p.toks, compactToken{off: int32(pos.Offset), line: int32(pos.Line), col: int32(pos.Col),
+			n: int32(len(lx.Text())), kind: uint8(k), space: lx.SpaceBefore()})
+		if k == token.EOF {
 			break
 		}
 	}
@@ -143,27 +216,17 @@ func newParser(filename, src string, d token.Dialect, start token.Pos) *parser {
 // ---------------------------------------------------------------------------
 // token access
 
-// tok returns the current token; past the end it stays on EOF, so a rule
-// that skips ahead with p.i += n can never index out of range.
+// tok returns the current token (see clamp).
 func (p *parser) tok() token.Token {
-	if p.i >= len(p.toks) {
-		p.i = len(p.toks) - 1
-	}
+	p.clamp()
 	return p.at(p.i)
 }
 
-func (p *parser) peek(k int) token.Token {
-	if p.i+k < len(p.toks) {
-		return p.at(p.i + k)
-	}
-	return p.at(len(p.toks) - 1)
-}
+func (p *parser) peek(k int) token.Token { return p.at(min(p.i+k, len(p.toks)-1)) }
 
 func (p *parser) next() token.Token {
 	t := p.tok()
-	if p.i < len(p.toks)-1 {
-		p.i++
-	}
+	p.skip()
 	return t
 }
 
@@ -183,7 +246,7 @@ func (p *parser) prevTok() token.Token {
 
 // isKw reports whether token t is the bare word kw (upper case).
 func isKw(t token.Token, kw string) bool {
-	return t.Kind == token.Word && len(t.Lit) == len(kw) && strings.EqualFold(t.Lit, kw)
+	return t.Kind == token.Word && spellsKeyword(t.Lit, kw)
 }
 
 // The token tests below read the compact token array directly: they run
@@ -193,7 +256,10 @@ func (p *parser) is(kw string) bool { return p.wordAt(p.i, kw) }
 
 func (p *parser) isAt(k int, kw string) bool { return p.wordAt(p.i+k, kw) }
 
-// wordAt reports whether token k is the bare word kw (upper case).
+// wordAt reports whether token k is the bare word kw (upper case). It is
+// small enough to be inlined, which matters: it runs three times per token.
+// It compares the letters as spellsKeyword does, written out: the call
+// would put it over the inlining budget.
 func (p *parser) wordAt(k int, kw string) bool {
 	if k >= len(p.toks) {
 		return false
@@ -202,13 +268,9 @@ func (p *parser) wordAt(k int, kw string) bool {
 	if c.kind != uint8(token.Word) || int(c.n) != len(kw) {
 		return false
 	}
-	start := int(c.off) - p.base
-	for i := 0; i < len(kw); i++ {
-		b := p.src[start+i]
-		if b >= 'a' && b <= 'z' {
-			b -= 'a' - 'A'
-		}
-		if b != kw[i] {
+	w := p.src[int(c.off)-p.base:][:len(kw)]
+	for i := range len(kw) {
+		if w[i]|0x20 != kw[i]|0x20 {
 			return false
 		}
 	}
@@ -224,8 +286,10 @@ func (p *parser) opAt(k int, op string) bool {
 	if c.kind != uint8(token.Op) || int(c.n) != len(op) {
 		return false
 	}
-	start := int(c.off) - p.base
-	return p.src[start:start+len(op)] == op
+	// The first byte decides nearly always, without the call that comparing
+	// strings costs when op is not a constant.
+	w := p.src[int(c.off)-p.base:][:len(op)]
+	return w[0] == op[0] && (len(op) == 1 || w == op)
 }
 
 // isSeq reports whether the next tokens are the given keywords.
@@ -273,14 +337,18 @@ func (p *parser) expect(kw string) token.Pos {
 	if !p.is(kw) {
 		p.fail(kw)
 	}
-	return p.next().Pos
+	pos := p.toks[p.i].pos()
+	p.skip()
+	return pos
 }
 
 func (p *parser) expectOp(op string) token.Pos {
 	if !p.isOp(op) {
 		p.fail("'" + op + "'")
 	}
-	return p.next().Pos
+	pos := p.toks[p.i].pos()
+	p.skip()
+	return pos
 }
 
 // upper returns the current word in upper case.
@@ -350,25 +418,37 @@ func (p *parser) leave() { p.depth-- }
 // ---------------------------------------------------------------------------
 // comments and hints
 
+// The comments of consecutive tokens are consecutive in p.comments, so the
+// comments of toks[a..b] are p.comments[p.cmtStart[a]:p.cmtStart[b+1]], and
+// those not yet taken start at p.firstUntaken(). The functions below work on
+// such ranges: most tokens have no comment, and an empty range is then
+// found without visiting the tokens one by one.
+
+// firstUntaken returns the index in p.comments of the first comment of
+// toks[cmtFrom] that is not taken yet.
+func (p *parser) firstUntaken() int { return int(p.cmtStart[p.cmtFrom]) + p.cmtSkip }
+
+// untaken returns the texts of p.comments[lo:hi], consumed hints left out.
+func (p *parser) untaken(lo, hi int) []string {
+	var out []string
+	for j := lo; j < hi; j++ {
+		if !p.usedAt(j) {
+			out = append(out, p.comments[j].Lit)
+		}
+	}
+	return out
+}
+
 // takeComments returns the comments written before the current token that
 // no node has taken yet; hints that were consumed are skipped.
 func (p *parser) takeComments() []string {
-	p.tok() // keeps p.i on a token (EOF at the most)
+	p.clamp()
 	var out []string
-	for k := p.cmtFrom; k <= p.i; k++ {
-		from := 0
-		if k == p.cmtFrom {
-			from = p.cmtSkip
-		}
-		for j := from; j < len(p.cmtsOf(k)); j++ {
-			if p.hintUsed(k, j) {
-				continue
-			}
-			out = append(out, p.cmtsOf(k)[j].Lit)
-		}
+	if p.cmtFrom <= p.i {
+		out = p.untaken(p.firstUntaken(), int(p.cmtStart[p.i+1]))
 	}
 	p.cmtFrom = p.i
-	p.cmtSkip = len(p.cmtsOf(p.i))
+	p.cmtSkip = int(p.cmtStart[p.i+1] - p.cmtStart[p.i])
 	return out
 }
 
@@ -376,28 +456,27 @@ func (p *parser) takeComments() []string {
 // line (a "-- note" after "col,"), so they stay with the node just parsed.
 // It takes nothing while earlier comments are still pending, to keep order.
 func (p *parser) takeTrailing() []string {
-	p.tok() // keeps p.i on a token (EOF at the most)
-	prev := p.prevTok()
+	p.clamp()
 	k := p.i
-	if p.pendingBefore(k) {
+	lo, hi := int(p.cmtStart[k]), int(p.cmtStart[k+1])
+	if k == p.cmtFrom {
+		lo += p.cmtSkip
+	}
+	if lo >= hi || p.pendingBefore(k) {
 		return nil
 	}
-	from := 0
-	if k == p.cmtFrom {
-		from = p.cmtSkip
-	}
+	prevLine := int(p.toks[max(p.i-1, 0)].line)
 	var out []string
-	j := from
-	for ; j < len(p.cmtsOf(k)); j++ {
-		c := p.cmtsOf(k)[j]
-		if c.Pos.Line != prev.Pos.Line || p.hintUsed(k, j) {
+	j := lo
+	for ; j < hi; j++ {
+		if p.comments[j].Pos.Line != prevLine || p.usedAt(j) {
 			break
 		}
-		out = append(out, c.Lit)
+		out = append(out, p.comments[j].Lit)
 	}
 	if len(out) > 0 {
 		p.cmtFrom = k
-		p.cmtSkip = j
+		p.cmtSkip = j - int(p.cmtStart[k])
 	}
 	return out
 }
@@ -405,28 +484,28 @@ func (p *parser) takeTrailing() []string {
 // pendingBefore reports whether comments of tokens before index k are
 // still untaken.
 func (p *parser) pendingBefore(k int) bool {
-	for i := p.cmtFrom; i < k; i++ {
-		from := 0
-		if i == p.cmtFrom {
-			from = p.cmtSkip
-		}
-		for j := from; j < len(p.cmtsOf(i)); j++ {
-			if !p.hintUsed(i, j) {
-				return true
-			}
+	if p.cmtFrom >= k {
+		return false
+	}
+	for j := p.firstUntaken(); j < int(p.cmtStart[k]); j++ {
+		if !p.usedAt(j) {
+			return true
 		}
 	}
 	return false
 }
 
 func (p *parser) hintUsed(k, j int) bool {
-	return p.used != nil && p.used[p.cmtStart[min(k, len(p.toks)-1)]+int32(j)]
+	return p.usedAt(int(p.cmtStart[min(k, len(p.toks)-1)]) + j)
 }
+
+// usedAt reports whether p.comments[j] is a hint that was consumed.
+func (p *parser) usedAt(j int) bool { return p.used != nil && p.used[int32(j)] }
 
 // takeHints parses the /*+ ... */ hints written just before the current
 // token. Hints elsewhere stay comments.
 func (p *parser) takeHints() []*ast.Hint {
-	p.tok() // keeps p.i on a token (EOF at the most)
+	p.clamp()
 	var out []*ast.Hint
 	k := p.i
 	for j, c := range p.cmtsOf(k) {
@@ -453,7 +532,7 @@ func (p *parser) parseHintText(c token.Token) ([]*ast.Hint, error) {
 	start := c.Pos
 	start.Offset += 3
 	start.Col += 3
-	sub := newParser(p.file, inner, p.dialect, start)
+	sub := newParser(p.file, inner, p.dialect, start, p.a)
 	var hs []*ast.Hint
 	err := sub.guard(func() {
 		for sub.tok().Kind != token.EOF {
@@ -471,6 +550,7 @@ func (p *parser) parseHintText(c token.Token) ([]*ast.Hint, error) {
 			sub.acceptOp(",")
 		}
 	})
+	sub.release()
 	return hs, err
 }
 
@@ -502,6 +582,7 @@ func (p *parser) parseOneStatement() (s ast.Stmt) {
 	start := p.tok().Pos
 	before := p.takeComments()
 	p.depth = 0
+	p.lists.reset()
 	p.noIn = false
 	defer func() {
 		if r := recover(); r != nil {
@@ -559,18 +640,8 @@ func (p *parser) finish(s ast.Stmt, startIdx int, start token.Pos, before []stri
 // (not the comments before toks[end] itself).
 func (p *parser) takeCommentsBefore(end int) []string {
 	var out []string
-	for k := p.cmtFrom; k < end; k++ {
-		from := 0
-		if k == p.cmtFrom {
-			from = p.cmtSkip
-		}
-		for j := from; j < len(p.cmtsOf(k)); j++ {
-			if !p.hintUsed(k, j) {
-				out = append(out, p.cmtsOf(k)[j].Lit)
-			}
-		}
-	}
-	if end > p.cmtFrom {
+	if p.cmtFrom < end {
+		out = p.untaken(p.firstUntaken(), int(p.cmtStart[end]))
 		p.cmtFrom = end
 		p.cmtSkip = 0
 	}

@@ -9,7 +9,7 @@ import (
 
 // reservedAfterExpr are words that end an expression or a FROM item, so they
 // are never read as an implicit alias.
-var reservedAfterExpr = map[string]bool{
+var reservedAfterExpr = newWordSet(map[string]bool{
 	"FROM": true, "WHERE": true, "GROUP": true, "HAVING": true, "ORDER": true, "LIMIT": true,
 	"UNION": true, "INTERSECT": true, "EXCEPT": true, "MINUS": true, "JOIN": true, "INNER": true,
 	"LEFT": true, "RIGHT": true, "FULL": true, "CROSS": true, "NATURAL": true, "ON": true,
@@ -23,21 +23,24 @@ var reservedAfterExpr = map[string]bool{
 	"PARTITION": true, "FILTER": true, "DIV": true, "ESCAPE": true, "NULLS": true,
 	"ASC": true, "DESC": true, "EXECUTE": true, "MERGE": true, "UPDATE": true, "DELETE": true,
 	"CREATE": true, "DROP": true, "ALTER": true, "TABLE": true,
-}
+})
 
 func (p *parser) aliasAllowed() bool {
-	t := p.tok()
-	if t.Kind == token.QuotedIdent {
+	c := p.cur()
+	switch token.Kind(c.kind) {
+	case token.QuotedIdent:
 		return true
+	case token.Word:
+		return !reservedAfterExpr.has(p.text(c))
 	}
-	return t.Kind == token.Word && !reservedAfterExpr[strings.ToUpper(t.Lit)]
+	return false
 }
 
 // parseQuery parses [WITH ...] body [ORDER BY ...] [LIMIT ...] ...
 func (p *parser) parseQuery() *ast.Query {
 	p.enter()
 	defer p.leave()
-	q := &ast.Query{At: at(p.tok())}
+	q := &ast.Query{At: ast.At{At: p.cur().pos()}}
 	if p.is("WITH") {
 		q.With = p.parseWith()
 	}
@@ -167,7 +170,7 @@ func (p *parser) parseQueryPrimary() ast.QueryBody {
 		return p.parseSelect()
 	case p.is("FROM"):
 		return p.parseFromFirstSelect()
-	case p.is("TABLE") && (p.peek(1).Kind == token.Word || p.peek(1).Kind == token.QuotedIdent):
+	case p.is("TABLE") && (p.kindAt(p.i+1) == token.Word || p.kindAt(p.i+1) == token.QuotedIdent):
 		p.skip()
 		return &ast.TableQuery{At: at(t), Name: p.parseName()}
 	case p.is("VALUES"):
@@ -210,9 +213,10 @@ func (p *parser) parseSelect() *ast.Select {
 	} else if p.accept("ALL") {
 		s.All = true
 	}
+	mark := p.lists.items.mark()
 	for {
 		it := p.parseSelectItem()
-		s.Items = append(s.Items, it)
+		p.lists.items.push(it)
 		if !p.acceptOp(",") {
 			break
 		}
@@ -221,6 +225,7 @@ func (p *parser) parseSelect() *ast.Select {
 			p.fail("an expression after ',' (trailing comma before FROM?)")
 		}
 	}
+	s.Items = p.lists.items.pop(mark, &p.a.itemPtrs)
 	if p.accept("FROM") {
 		p.parseFromClause(s)
 	}
@@ -270,7 +275,7 @@ func (p *parser) parseFromFirstSelect() *ast.Select {
 
 func (p *parser) parseSelectItem() *ast.SelectItem {
 	cm := p.takeComments()
-	it := &ast.SelectItem{At: at(p.tok())}
+	it := &ast.SelectItem{At: ast.At{At: p.cur().pos()}}
 	it.Before = cm
 	it.Expr = p.parseExpr()
 	if p.accept("AS") {
@@ -388,12 +393,15 @@ func (p *parser) parseGroupingItem() ast.Expr {
 // FROM
 
 func (p *parser) parseFromClause(s *ast.Select) {
+	// s.From is empty: FROM is parsed once per SELECT.
+	mark := p.lists.tableRefs.mark()
 	for {
-		s.From = append(s.From, p.parseJoinedRef())
+		p.lists.tableRefs.push(p.parseJoinedRef())
 		if !p.acceptOp(",") {
 			break
 		}
 	}
+	s.From = p.lists.tableRefs.pop(mark, &p.a.tableRefs)
 	for p.is("LATERAL") && p.isAt(1, "VIEW") {
 		s.LateralViews = append(s.LateralViews, p.parseLateralView())
 	}
@@ -428,16 +436,16 @@ func (p *parser) parseLateralView() *ast.LateralView {
 	return lv
 }
 
-var joinStarts = map[string]bool{"JOIN": true, "INNER": true, "LEFT": true, "RIGHT": true, "FULL": true, "CROSS": true, "NATURAL": true, "SEMI": true, "ANTI": true}
+var joinStarts = newWordSet(map[string]bool{"JOIN": true, "INNER": true, "LEFT": true, "RIGHT": true, "FULL": true, "CROSS": true, "NATURAL": true, "SEMI": true, "ANTI": true})
 
 // parseJoinedRef parses a FROM item followed by any joins.
 func (p *parser) parseJoinedRef() ast.TableRef {
 	left := p.parseTableRef()
 	for {
-		t := p.tok()
-		if t.Kind != token.Word || !joinStarts[strings.ToUpper(t.Lit)] {
+		if c := p.cur(); token.Kind(c.kind) != token.Word || !joinStarts.has(p.text(c)) {
 			return left
 		}
+		t := p.at(p.i)
 		// LEFT/RIGHT used as function names cannot follow a FROM item, so
 		// a join keyword here always starts a join.
 		cm := p.takeComments()
@@ -532,7 +540,7 @@ func (p *parser) parseTableRef() ast.TableRef {
 		fr.Before = cm
 		ref = fr
 	default:
-		if t.Kind == token.Word && reservedAfterExpr[strings.ToUpper(t.Lit)] && !p.isOpAt(1, "(") {
+		if t.Kind == token.Word && reservedAfterExpr.has(t.Lit) && !p.isOpAt(1, "(") {
 			p.fail("a table name")
 		}
 		name := p.parseName()
@@ -605,13 +613,13 @@ func (p *parser) parseFuncRef(t token.Token) *ast.FuncRef {
 
 // parseOptAlias parses [AS] alias [(cols)].
 func (p *parser) parseOptAlias() *ast.Alias {
-	a := &ast.Alias{}
-	if p.accept("AS") {
-		a.AsKeyword = true
-		a.Name = p.parseIdent()
-	} else if p.aliasAllowed() {
-		a.Name = p.parseIdent()
-	} else {
+	var a *ast.Alias
+	switch {
+	case p.accept("AS"):
+		a = &ast.Alias{AsKeyword: true, Name: p.parseIdent()}
+	case p.aliasAllowed():
+		a = &ast.Alias{Name: p.parseIdent()}
+	default:
 		return nil
 	}
 	if p.isOp("(") && !p.queryStartsAt(p.i+1) {

@@ -82,7 +82,7 @@ func (p *parser) parseUse() ast.Stmt {
 	u := &ast.UseStmt{}
 	switch p.upper() {
 	case "CATALOG", "DATABASE", "NAMESPACE", "SCHEMA", "MODULES":
-		if n := p.peek(1).Kind; p.tok().Kind == token.Word && (n == token.Word || n == token.QuotedIdent) {
+		if n := p.kindAt(p.i + 1); p.tok().Kind == token.Word && (n == token.Word || n == token.QuotedIdent) {
 			u.Kind = p.upper()
 			p.skip()
 		}
@@ -317,7 +317,7 @@ func (p *parser) command(start int, target bool) *ast.Command {
 func (p *parser) isNameTok() bool { return p.isNameTokAt(0) }
 
 func (p *parser) isNameTokAt(k int) bool {
-	kind := p.peek(k).Kind
+	kind := p.kindAt(p.i + k)
 	return kind == token.Word || kind == token.QuotedIdent
 }
 

@@ -113,7 +113,7 @@ func (p *parser) parseTypeParams() []string {
 		case t.Kind == token.Number || t.Kind == token.Word:
 			p.skip()
 			params = append(params, t.Lit)
-		case t.Kind == token.Op && t.Lit == "-" && p.peek(1).Kind == token.Number:
+		case t.Kind == token.Op && t.Lit == "-" && p.kindAt(p.i+1) == token.Number:
 			p.skip()
 			params = append(params, "-"+p.next().Lit)
 		default:
