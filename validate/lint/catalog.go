@@ -73,7 +73,7 @@ func TableOf(ct *ast.CreateTable, profile string) *Table {
 		if c.PrimaryKey {
 			t.Key = append(t.Key, n)
 		}
-		if f, ok := c.Computed.(*ast.Func); ok && strings.EqualFold(f.Name.Last().Name, "PROCTIME") {
+		if streaming.IsProctime(c.Computed) {
 			t.TimeAttrs[n] = true
 			t.Proctime[n] = true
 		}

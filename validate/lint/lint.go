@@ -91,7 +91,8 @@ type linter struct {
 
 	// per INSERT
 	timeAttrs map[string]bool
-	known     bool // every table read is in the catalog
+	proctime  map[string]bool // the processing-time attributes among timeAttrs
+	known     bool            // every table read is in the catalog
 	ctes      map[string]*ast.Query
 	parent    map[*ast.Select]*ast.Select
 	rows      map[*ast.Select]streaming.Changelog // what each SELECT block reads
@@ -148,6 +149,7 @@ func (l *linter) prepare(ins *ast.InsertStmt) {
 	l.ctes = map[string]*ast.Query{}
 	l.parent = map[*ast.Select]*ast.Select{}
 	l.timeAttrs = map[string]bool{}
+	l.proctime = map[string]bool{}
 	l.known = true
 	ast.Inspect(ins.Query, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CTE); ok {
@@ -174,6 +176,9 @@ func (l *linter) prepare(ins *ast.InsertStmt) {
 				for a := range t.TimeAttrs {
 					l.timeAttrs[a] = true
 				}
+				for a := range t.Proctime {
+					l.proctime[a] = true
+				}
 			} else {
 				l.known = false
 			}
@@ -191,8 +196,15 @@ func (l *linter) prepare(ins *ast.InsertStmt) {
 	for range 2 {
 		for i := len(selects) - 1; i >= 0; i-- {
 			for _, it := range selects[i].Items {
-				if it.Alias != nil && (l.isTimeAttr(it.Expr) || streaming.IsProctime(it.Expr)) {
-					l.timeAttrs[strings.ToLower(it.Alias.Name)] = true
+				if it.Alias == nil {
+					continue
+				}
+				alias := strings.ToLower(it.Alias.Name)
+				if l.isTimeAttr(it.Expr) || streaming.IsProctime(it.Expr) {
+					l.timeAttrs[alias] = true
+				}
+				if n, ok := it.Expr.(*ast.Name); streaming.IsProctime(it.Expr) || ok && l.isProctime(n) {
+					l.proctime[alias] = true
 				}
 			}
 		}
@@ -405,16 +417,9 @@ func (l *linter) temporalJoins(ins *ast.InsertStmt) {
 
 func flinkText(e ast.Expr) string { return printer.Print(e, printer.Config{Dialect: token.Flink}) }
 
-// isProctime reports a PROCTIME() column of a table read.
-func (l *linter) isProctime(n *ast.Name) bool {
-	c := strings.ToLower(n.Last().Name)
-	for _, t := range l.cat {
-		if t.Proctime[c] {
-			return true
-		}
-	}
-	return false
-}
+// isProctime reports a processing-time attribute in scope: a PROCTIME()
+// column of a table read, or a PROCTIME() selected under a name.
+func (l *linter) isProctime(n *ast.Name) bool { return l.proctime[strings.ToLower(n.Last().Name)] }
 
 func hasTTLHint(ins *ast.InsertStmt) bool {
 	found := false

@@ -211,6 +211,11 @@ SELECT o.order_id, t.tier
 FROM orders o
 JOIN tiers FOR SYSTEM_TIME AS OF o.$rowtime AS t ON o.customer_id = t.customer_id;
 `, want: []string{"dml.sql:4:34 error"}},
+	{rule: lint.TemporalJoin, name: "AS OF PROCTIME() selected under a name", ddl: retract, dml: `INSERT INTO s
+SELECT o.order_id, t.tier
+FROM (SELECT order_id, customer_id, PROCTIME() AS at_time FROM orders) o
+JOIN tiers FOR SYSTEM_TIME AS OF o.at_time AS t ON o.customer_id = t.customer_id;
+`, want: []string{"dml.sql:4:34 error"}},
 	{rule: lint.TemporalJoin, name: "AS OF a processing-time attribute", ddl: retract, dml: `INSERT INTO s
 SELECT o.order_id, t.tier
 FROM orders o
