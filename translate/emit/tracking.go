@@ -320,18 +320,19 @@ func residueSummary(residue []*diag.Diagnostic) string {
 	for _, d := range residue {
 		n[result.FoundBy(d)]++
 	}
+	count := func(k int, one, many string) string { return fmt.Sprintf("%d %s", k, plural(k, one, many)) }
 	if n[result.ByLint] == 0 && n[result.ByDryRun] == 0 {
-		return fmt.Sprintf("%d %s", len(residue), plural(len(residue), "Spark construct has", "Spark constructs have")) + " no translation rule"
+		return count(len(residue), "Spark construct has", "Spark constructs have") + " no translation rule"
 	}
 	var parts []string
 	if k := n[result.ByTranslator]; k > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", k, plural(k, "Spark construct", "Spark constructs"))+" with no translation rule")
+		parts = append(parts, count(k, "Spark construct", "Spark constructs")+" with no translation rule")
 	}
 	if k := n[result.ByLint]; k > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", k, plural(k, "streaming-lint error", "streaming-lint errors"))+" in the Flink text")
+		parts = append(parts, count(k, "streaming-lint error", "streaming-lint errors")+" in the Flink text")
 	}
 	if k := n[result.ByDryRun]; k > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", k, plural(k, "error", "errors"))+" of the dry run on Flink")
+		parts = append(parts, count(k, "error", "errors")+" of the dry run on Flink")
 	}
-	return fmt.Sprintf("%d %s", len(residue), plural(len(residue), "problem remains", "problems remain")) + ": " + strings.Join(parts, ", ")
+	return count(len(residue), "problem remains", "problems remain") + ": " + strings.Join(parts, ", ")
 }

@@ -515,15 +515,8 @@ func (l *linter) overUpdating(s *ast.Select, pos token.Pos, funcs []string) {
 	if why == "" {
 		why = "an updating changelog"
 	}
-	what := strings.Join(uniq(funcs), ", ") + " OVER"
-	for _, f := range funcs {
-		if rankFuncs[f] {
-			what += " (without a rank filter in the query above: an OVER aggregate, not a Top-N)"
-			break
-		}
-	}
 	l.report(pos, diag.Error, OverUpdating,
-		fmt.Sprintf("%s has an updating input (%s): Flink's OVER aggregate accepts inserts only, not updates or deletes", what, why), "")
+		fmt.Sprintf("%s has an updating input (%s): Flink's OVER aggregate accepts inserts only, not updates or deletes", overText(funcs), why), "")
 }
 
 // rankFilter finds "alias op n" in the WHERE of the query level above s.
@@ -590,14 +583,7 @@ func (l *linter) overOrder(w *ast.Window, pos token.Pos, funcs []string) {
 	if w.Name != nil && !w.Parens {
 		return // a named window is checked where it is defined
 	}
-	what := strings.Join(uniq(funcs), ", ") + " OVER"
-	rank := false
-	for _, f := range funcs {
-		rank = rank || rankFuncs[f]
-	}
-	if rank {
-		what += " (without a rank filter in the query above: an OVER aggregate, not a Top-N)"
-	}
+	what := overText(funcs)
 	switch {
 	case len(w.OrderBy) == 0:
 		l.report(pos, diag.Error, OverOrder, what+" has no ORDER BY: streaming OVER windows must be ordered by a time attribute", "")
@@ -612,10 +598,22 @@ func (l *linter) overOrder(w *ast.Window, pos token.Pos, funcs []string) {
 	}
 }
 
+// overText names the functions of an OVER aggregate in a finding, saying
+// why a rank function among them is not a Top-N.
+func overText(funcs []string) string {
+	what := strings.Join(uniq(funcs), ", ") + " OVER"
+	for _, f := range funcs {
+		if rankFuncs[f] {
+			return what + " (without a rank filter in the query above: an OVER aggregate, not a Top-N)"
+		}
+	}
+	return what
+}
+
 func orderText(items []*ast.OrderItem) string {
 	var parts []string
 	for _, it := range items {
-		s := printer.Print(it.Expr, printer.Config{Dialect: token.Flink})
+		s := flinkText(it.Expr)
 		if it.Desc {
 			s += " DESC"
 		}
